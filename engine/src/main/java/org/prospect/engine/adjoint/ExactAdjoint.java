@@ -1,0 +1,192 @@
+package org.prospect.engine.adjoint;
+
+import java.util.Arrays;
+import org.prospect.engine.gle.Dynamics;
+import org.prospect.engine.gle.GleNetwork;
+import org.prospect.engine.gle.NetworkSpec;
+import org.prospect.engine.gle.TargetLoss;
+
+/**
+ * Backpropagation through time over a recorded {@link Trajectory} of the GLE dynamics with no error
+ * nudging (GLE.md, "Exact adjoint"). With {@code u_t = u_{t−1} + dt·u̇_t}, {@code ŭ_t = u_{t−1} + τ_r·u̇_t},
+ * {@code u̇_t = (s_t − u_{t−1})/τ_m} and {@code s_t = W r_{ℓ−1,t−1} + b}, the recursion is
+ * <pre>
+ *   ∂L/∂ŭ_t = (∂L/∂r_t) ⊙ φ'(ŭ_t)
+ *   λ_t     = λ_{t+1}(1 − dt/τ_m) + ∂L/∂ŭ_{t+1}(1 − τ_r/τ_m)        λ_last = 0
+ *   ∂L/∂s_t = λ_t·dt/τ_m + ∂L/∂ŭ_t·τ_r/τ_m
+ *   ∂L/∂r_{ℓ,t} = ∂ℓ_t/∂r (top) + W_{ℓ+1}ᵀ ∂L/∂s_{ℓ+1,t+1}
+ *   ∂L/∂W = Σ_t ∂L/∂s_t ⊗ r_{ℓ−1,t−1},  ∂L/∂b = Σ_t ∂L/∂s_t,  ∂L/∂τ_m = −Σ_t ∂L/∂s_t ⊙ u̇_t
+ * </pre>
+ * The loss is {@code L = Σ_t weight·ℓ_t} with ℓ_t = ½‖target_t − r_t‖² (MSE) or the cross-entropy of
+ * softmax(r_t), averaged over the batch.
+ */
+public final class ExactAdjoint {
+    private final NetworkSpec spec;
+    private final int batch;
+    /** λ = ∂L/∂u per step and layer, [step][layer][batch·n]. */
+    private final double[][][] lambda;
+    private final double[][] gradRate;
+    private final double[][] gradBreve;
+    private final double[][] gradBasal;
+    private final double[][] gradBasalNext;
+    private final double[][] gradBreveNext;
+    private final double[][] gradW;
+    private final double[][] gradB;
+    private final double[][] gradTauM;
+    private final double[] softmax;
+    private double loss;
+    private int length;
+
+    public ExactAdjoint(NetworkSpec spec, int batch, int capacity) {
+        this.spec = spec;
+        this.batch = batch;
+        int layers = spec.layerCount();
+        lambda = new double[capacity][layers][];
+        gradRate = new double[layers][];
+        gradBreve = new double[layers][];
+        gradBasal = new double[layers][];
+        gradBasalNext = new double[layers][];
+        gradBreveNext = new double[layers][];
+        gradW = new double[layers][];
+        gradB = new double[layers][];
+        gradTauM = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int n = spec.layer(l).size();
+            for (int t = 0; t < capacity; t++) lambda[t][l] = new double[batch * n];
+            gradRate[l] = new double[batch * n];
+            gradBreve[l] = new double[batch * n];
+            gradBasal[l] = new double[batch * n];
+            gradBasalNext[l] = new double[batch * n];
+            gradBreveNext[l] = new double[batch * n];
+            gradW[l] = new double[n * spec.fanIn(l)];
+            gradB[l] = new double[n];
+            gradTauM[l] = new double[n];
+        }
+        softmax = new double[spec.outputs()];
+    }
+
+    /**
+     * Back-propagates through {@code tr} with the network's current weights and time constants.
+     *
+     * @param lossWeight weight of each step's loss (GLE.md's definition uses {@code dt})
+     */
+    public void compute(Trajectory tr, GleNetwork net, double lossWeight) {
+        Dynamics d = net.dynamics();
+        double dt = d.dt();
+        int layers = spec.layerCount();
+        int top = layers - 1;
+        int steps = tr.length();
+        length = steps;
+        loss = 0;
+        for (int l = 0; l < layers; l++) {
+            Arrays.fill(gradW[l], 0.0);
+            Arrays.fill(gradB[l], 0.0);
+            Arrays.fill(gradTauM[l], 0.0);
+            Arrays.fill(gradBasalNext[l], 0.0);
+            Arrays.fill(gradBreveNext[l], 0.0);
+        }
+        double mean = 1.0 / batch;
+        for (int t = steps - 1; t >= 0; t--) {
+            // ∂L/∂r for every layer at step t, from the loss (top) and from layer ℓ+1's basal input at t+1.
+            outputLossGradient(tr, t, lossWeight * mean, d.loss());
+            for (int l = 0; l < top; l++) {
+                int n = spec.layer(l).size();
+                int nUp = spec.layer(l + 1).size();
+                double[] gr = gradRate[l];
+                Arrays.fill(gr, 0.0);
+                if (t + 1 < steps) {
+                    double[] wUp = net.weights(l + 1);
+                    double[] gsUp = gradBasalNext[l + 1];
+                    for (int s = 0; s < batch; s++) {
+                        for (int i = 0; i < nUp; i++) {
+                            double g = gsUp[s * nUp + i];
+                            int row = i * n;
+                            for (int j = 0; j < n; j++) gr[s * n + j] += g * wUp[row + j];
+                        }
+                    }
+                }
+            }
+            for (int l = 0; l < layers; l++) {
+                int n = spec.layer(l).size();
+                double[] tm = net.tauM(l);
+                double[] tr2 = net.tauR(l);
+                double[] lam = lambda[t][l];
+                double[] gb = gradBreve[l];
+                double[] gs = gradBasal[l];
+                double[] rp = tr.rateDerivative[t][l];
+                double[] lamNext = t + 1 < steps ? lambda[t + 1][l] : null;
+                double[] gbNext = gradBreveNext[l];
+                for (int k = 0; k < batch * n; k++) {
+                    int i = k % n;
+                    gb[k] = gradRate[l][k] * rp[k];
+                    lam[k] = lamNext == null ? 0.0
+                            : lamNext[k] * (1 - dt / tm[i]) + gbNext[k] * (1 - tr2[i] / tm[i]);
+                    gs[k] = lam[k] * dt / tm[i] + gb[k] * tr2[i] / tm[i];
+                }
+                int in = spec.fanIn(l);
+                double[] pre = l == 0 ? tr.x[t] : (t > 0 ? tr.rate[t - 1][l - 1] : tr.rateBefore[l - 1]);
+                double[] uDot = tr.somaticVelocity[t][l];
+                double[] gw = gradW[l];
+                for (int s = 0; s < batch; s++) {
+                    for (int i = 0; i < n; i++) {
+                        double g = gs[s * n + i];
+                        gradB[l][i] += g;
+                        gradTauM[l][i] -= g * uDot[s * n + i];
+                        int row = i * in;
+                        for (int j = 0; j < in; j++) gw[row + j] += g * pre[s * in + j];
+                    }
+                }
+            }
+            for (int l = 0; l < layers; l++) {
+                System.arraycopy(gradBasal[l], 0, gradBasalNext[l], 0, gradBasal[l].length);
+                System.arraycopy(gradBreve[l], 0, gradBreveNext[l], 0, gradBreve[l].length);
+            }
+        }
+    }
+
+    private void outputLossGradient(Trajectory tr, int t, double weight, TargetLoss kind) {
+        int top = spec.layerCount() - 1;
+        int n = spec.outputs();
+        double[] gr = gradRate[top];
+        double[] out = tr.rate[t][top];
+        double[] target = tr.target[t];
+        for (int s = 0; s < batch; s++) {
+            int off = s * n;
+            if (kind == TargetLoss.MSE) {
+                for (int i = 0; i < n; i++) {
+                    double diff = out[off + i] - target[off + i];
+                    loss += weight * 0.5 * diff * diff;
+                    gr[off + i] = weight * diff;
+                }
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) max = Math.max(max, out[off + i]);
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    softmax[i] = Math.exp(out[off + i] - max);
+                    sum += softmax[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    double p = softmax[i] / sum;
+                    loss -= weight * target[off + i] * Math.log(Math.max(p, Double.MIN_NORMAL));
+                    gr[off + i] = weight * (p - target[off + i]);
+                }
+            }
+        }
+    }
+
+    public double loss() { return loss; }
+
+    /** Steps covered by the last {@link #compute}. */
+    public int length() { return length; }
+
+    /** λ_{ℓ,t} = ∂L/∂u_{ℓ,t}, [batch·n] (live view). */
+    public double[] lambda(int t, int l) { return lambda[t][l]; }
+
+    /** ∂L/∂W_ℓ, row-major [out][in] (live view). */
+    public double[] weightGradient(int l) { return gradW[l]; }
+
+    public double[] biasGradient(int l) { return gradB[l]; }
+
+    public double[] tauMGradient(int l) { return gradTauM[l]; }
+}

@@ -1,0 +1,77 @@
+package org.prospect.engine.adjoint;
+
+import org.prospect.engine.gle.GleNetwork;
+import org.prospect.engine.gle.NetworkSpec;
+
+/**
+ * The forward states BPTT needs, recorded step by step over a window: inputs, targets aligned with the
+ * outputs, and per layer the rates r, their derivatives φ'(ŭ) and u̇. Preallocated for {@code capacity} steps.
+ */
+public final class Trajectory {
+    final NetworkSpec spec;
+    final int batch;
+    final int capacity;
+    final double[][] x;
+    final double[][] target;
+    /** [step][layer][batch·n] */
+    final double[][][] rate;
+    final double[][][] rateDerivative;
+    final double[][][] somaticVelocity;
+    /** The rates just before the window's first step, [layer][batch·n]: the r_{ℓ−1} that step reads. */
+    final double[][] rateBefore;
+    int length;
+
+    public Trajectory(NetworkSpec spec, int batch, int capacity) {
+        this.spec = spec;
+        this.batch = batch;
+        this.capacity = capacity;
+        int layers = spec.layerCount();
+        x = new double[capacity][batch * spec.inputs()];
+        target = new double[capacity][batch * spec.outputs()];
+        rate = new double[capacity][layers][];
+        rateDerivative = new double[capacity][layers][];
+        somaticVelocity = new double[capacity][layers][];
+        rateBefore = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int n = batch * spec.layer(l).size();
+            rateBefore[l] = new double[n];
+            for (int t = 0; t < capacity; t++) {
+                rate[t][l] = new double[n];
+                rateDerivative[t][l] = new double[n];
+                somaticVelocity[t][l] = new double[n];
+            }
+        }
+    }
+
+    /** Starts a new window at the network's current state. */
+    public void begin(GleNetwork net) {
+        for (int l = 0; l < rateBefore.length; l++) {
+            System.arraycopy(net.rates(l), 0, rateBefore[l], 0, rateBefore[l].length);
+        }
+        length = 0;
+    }
+
+    /** Records the step just taken: its input, the target for its output, and the network's new state. */
+    public void record(double[] input, double[] alignedTarget, GleNetwork net) {
+        if (length == capacity) throw new IllegalStateException("trajectory is full (" + capacity + " steps)");
+        int t = length++;
+        System.arraycopy(input, 0, x[t], 0, x[t].length);
+        System.arraycopy(alignedTarget, 0, target[t], 0, target[t].length);
+        for (int l = 0; l < rateBefore.length; l++) {
+            System.arraycopy(net.rates(l), 0, rate[t][l], 0, rate[t][l].length);
+            System.arraycopy(net.rateDerivatives(l), 0, rateDerivative[t][l], 0, rateDerivative[t][l].length);
+            System.arraycopy(net.somaticVelocities(l), 0, somaticVelocity[t][l], 0, somaticVelocity[t][l].length);
+        }
+    }
+
+    public int length() { return length; }
+
+    public int capacity() { return capacity; }
+
+    public boolean isFull() { return length == capacity; }
+
+    /** The output rates after step t, [batch·outputs] (live view). */
+    public double[] output(int t) { return rate[t][rate[t].length - 1]; }
+
+    public double[] target(int t) { return target[t]; }
+}

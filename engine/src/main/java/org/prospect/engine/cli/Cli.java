@@ -1,0 +1,21 @@
+package org.prospect.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code prospect run|adjoint|…}. Never touches JavaFX. */
+@Command(name = "prospect", mixinStandardHelpOptions = true, version = "Prospect 0.1",
+        description = "Watch neurons assign credit through space and time. Headless commands:",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Cli {
+    /** Runs the command line and returns the process exit code (0 ok, 2 bad input). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExitCodeExceptionMapper(e -> 2);
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,280 @@
+package org.prospect.engine.experiment;
+
+import java.util.List;
+import org.prospect.engine.adjoint.ExactAdjoint;
+import org.prospect.engine.adjoint.Trajectory;
+import org.prospect.engine.gle.Dynamics;
+import org.prospect.engine.gle.GleNetwork;
+import org.prospect.engine.gle.LayerSpec;
+import org.prospect.engine.gle.LearningSpec;
+import org.prospect.engine.gle.NetworkSpec;
+import org.prospect.engine.gle.Optimizer;
+import org.prospect.engine.gle.Quantity;
+import org.prospect.engine.gle.TargetLoss;
+import org.prospect.engine.task.Signal;
+import org.prospect.engine.task.TargetSpec;
+
+/**
+ * A running GLE experiment: the student network, its teacher or target signal, its input, the learner
+ * (GLE plasticity or truncated BPTT) and the phases. Not thread-safe: one thread steps it; others read
+ * what it publishes through probes. {@link #step} allocates nothing.
+ */
+public final class GleSimulation {
+    private final GleExperiment experiment;
+    private final GleNetwork student;
+    private final GleNetwork teacher;
+    private final Signal input;
+    private final Signal targetSignal;
+    private final double[] x;
+    private final double[] target;
+    private final double[] alignedTarget;
+    private final double[] previousOutput;
+    private final double[][] tauMUsed;
+    private final double[][] heldTauM;
+    private final long[] phaseEnds;
+    private final Optimizer optimizer;
+    private final Trajectory window;
+    private final ExactAdjoint adjoint;
+    private LearningSpec learning;
+    private int phase = -1;
+    private long step;
+    private double loss;
+
+    public GleSimulation(GleExperiment experiment) {
+        this.experiment = experiment;
+        NetworkSpec spec = experiment.network();
+        int batch = experiment.batch();
+        this.learning = experiment.learning();
+        student = new GleNetwork(spec, experiment.initialWeights(), experiment.dynamics(), batch);
+        input = experiment.input().create(batch, experiment.dynamics().dt(), experiment.seed());
+        if (experiment.target() instanceof TargetSpec.Teacher t) {
+            teacher = new GleNetwork(teacherSpec(spec, t), t.weights(), experiment.dynamics(), batch);
+            teacher.setErrorsEnabled(false);
+            targetSignal = null;
+        } else {
+            teacher = null;
+            TargetSpec.SignalTarget s = (TargetSpec.SignalTarget) experiment.target();
+            targetSignal = s.signal().create(batch, experiment.dynamics().dt(), experiment.seed() + 1);
+        }
+        x = new double[batch * spec.inputs()];
+        target = new double[batch * spec.outputs()];
+        alignedTarget = new double[batch * spec.outputs()];
+        previousOutput = new double[batch * spec.outputs()];
+        tauMUsed = new double[spec.layerCount()][];
+        heldTauM = new double[spec.layerCount()][];
+        for (int l = 0; l < spec.layerCount(); l++) {
+            tauMUsed[l] = student.tauM(l).clone();
+            heldTauM[l] = new double[spec.layer(l).size()];
+        }
+        List<Phase> phases = experiment.phases();
+        phaseEnds = new long[phases.size()];
+        double end = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            end += phases.get(i).duration();
+            phaseEnds[i] = Math.round(end / experiment.dynamics().dt());
+        }
+
+        optimizer = new Optimizer(learning.optimizer());
+        boolean bptt = learning.rule() == LearningSpec.Rule.TRUNCATED_BPTT;
+        if (bptt) {
+            int capacity = (int) Math.max(1, Math.round(learning.bpttWindow() / experiment.dynamics().dt()));
+            window = new Trajectory(spec, batch, capacity);
+            adjoint = new ExactAdjoint(spec, batch, capacity);
+            student.setErrorsEnabled(false);
+        } else {
+            window = null;
+            adjoint = null;
+        }
+        for (int l = 0; l < spec.layerCount(); l++) {
+            optimizer.add(student.weights(l), bptt ? adjoint.weightGradient(l) : student.weightGradient(l));
+            if (student.hasBias(l)) {
+                optimizer.add(student.biases(l), bptt ? adjoint.biasGradient(l) : student.biasGradient(l));
+            }
+            if (learning.learnTauM()) {
+                optimizer.add(student.tauM(l), bptt ? adjoint.tauMGradient(l) : student.tauMGradient(l));
+            }
+        }
+    }
+
+    private static NetworkSpec teacherSpec(NetworkSpec student, TargetSpec.Teacher t) {
+        if (t.tauM() == null && t.tauR() == null) return student;
+        List<LayerSpec> layers = new java.util.ArrayList<>();
+        for (int l = 0; l < student.layerCount(); l++) {
+            LayerSpec s = student.layer(l);
+            layers.add(new LayerSpec(s.size(), s.activation(), t.tauM() == null ? s.tauM() : t.tauM()[l],
+                    t.tauR() == null ? s.tauR() : t.tauR()[l], s.bias()));
+        }
+        return new NetworkSpec(student.inputs(), layers);
+    }
+
+    /** Advances the whole experiment by one step dt. */
+    public void step() {
+        enterPhase();
+        input.sample(step, x);
+        boolean plastic = learningActive();
+        System.arraycopy(student.output(), 0, previousOutput, 0, previousOutput.length);
+        if (teacher != null) {
+            // The teacher's previous-step output is the student's target at this step (GLE.md, notes).
+            System.arraycopy(teacher.output(), 0, target, 0, target.length);
+            teacher.step(x, null);
+        } else {
+            targetSignal.sample(step, target);
+        }
+        loss = outputLoss(target, previousOutput);
+        for (int l = 0; l < tauMUsed.length; l++) {
+            System.arraycopy(student.tauM(l), 0, tauMUsed[l], 0, tauMUsed[l].length);
+        }
+        if (window == null) {
+            student.setComputeGradients(plastic);
+            student.step(x, target);
+            if (plastic) {
+                optimizer.step(learning.rate());
+                clampTauM();
+            }
+        } else {
+            stepTruncatedBptt(plastic);
+        }
+        step++;
+    }
+
+    /** Truncated BPTT: free forward dynamics, one exact-gradient update at the end of each window. */
+    private void stepTruncatedBptt(boolean plastic) {
+        if (window.length() == 0) window.begin(student);
+        student.step(x, null);
+        if (teacher != null) {
+            System.arraycopy(teacher.output(), 0, alignedTarget, 0, alignedTarget.length);
+        } else {
+            System.arraycopy(target, 0, alignedTarget, 0, alignedTarget.length);
+        }
+        window.record(x, alignedTarget, student);
+        if (window.isFull()) {
+            if (plastic) {
+                // Loss Σ_t β·ℓ_t over the window: one update carries the window's summed credit.
+                adjoint.compute(window, student, student.dynamics().beta());
+                optimizer.step(learning.rate());
+                clampTauM();
+            }
+            window.begin(student);
+        }
+    }
+
+    private void clampTauM() {
+        if (!learning.learnTauM()) return;
+        double min = learning.tauMin();
+        for (int l = 0; l < tauMUsed.length; l++) {
+            double[] t = student.tauM(l);
+            for (int i = 0; i < t.length; i++) if (t[i] < min) t[i] = min;
+        }
+    }
+
+    private void enterPhase() {
+        if (phaseEnds.length == 0) return;
+        int next = phase < 0 ? 0 : phase;
+        while (next < phaseEnds.length - 1 && step >= phaseEnds[next]) next++;
+        if (next == phase) return;
+        List<Phase> phases = experiment.phases();
+        if (phase >= 0 && phases.get(phase).teacherTauM() && teacher != null) {
+            for (int l = 0; l < heldTauM.length; l++) {
+                System.arraycopy(heldTauM[l], 0, student.tauM(l), 0, heldTauM[l].length);
+            }
+        }
+        if (phases.get(next).teacherTauM() && teacher != null) {
+            for (int l = 0; l < heldTauM.length; l++) {
+                System.arraycopy(student.tauM(l), 0, heldTauM[l], 0, heldTauM[l].length);
+                System.arraycopy(teacher.tauM(l), 0, student.tauM(l), 0, heldTauM[l].length);
+            }
+        }
+        phase = next;
+    }
+
+    private double outputLoss(double[] t, double[] out) {
+        int n = experiment.network().outputs();
+        int batch = experiment.batch();
+        double sum = 0;
+        for (int s = 0; s < batch; s++) {
+            int off = s * n;
+            if (student.dynamics().loss() == TargetLoss.MSE) {
+                for (int i = 0; i < n; i++) {
+                    double d = t[off + i] - out[off + i];
+                    sum += 0.5 * d * d;
+                }
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) max = Math.max(max, out[off + i]);
+                double z = 0;
+                for (int i = 0; i < n; i++) z += Math.exp(out[off + i] - max);
+                double logZ = max + Math.log(z);
+                for (int i = 0; i < n; i++) sum -= t[off + i] * (out[off + i] - logZ);
+            }
+        }
+        return sum / batch;
+    }
+
+    /** Whether plasticity acts in the coming step: learning enabled and the current phase allows it. */
+    public boolean learningActive() {
+        if (!learning.enabled()) return false;
+        if (phaseEnds.length == 0) return true;
+        int p = phase < 0 ? 0 : phase;
+        return experiment.phases().get(p).learning();
+    }
+
+    /**
+     * The first non-finite value in the state or parameters, as "layer 1 somatic potential u", or
+     * {@code null} when everything is finite.
+     */
+    public String findNonFinite() {
+        NetworkSpec spec = experiment.network();
+        for (int l = 0; l < spec.layerCount(); l++) {
+            if (!finite(student.state(Quantity.SOMATIC_POTENTIAL, l))) return "layer " + l + " somatic potential u";
+            if (!finite(student.state(Quantity.RATE, l))) return "layer " + l + " rate r";
+            if (!finite(student.state(Quantity.PROSPECTIVE_ERROR, l))) return "layer " + l + " prospective error ĕ";
+            if (!finite(student.weights(l))) return "layer " + l + " weights W";
+            if (!finite(student.biases(l))) return "layer " + l + " biases b";
+            if (!finite(student.tauM(l))) return "layer " + l + " membrane time constants τ_m";
+        }
+        return null;
+    }
+
+    private static boolean finite(double[] a) {
+        for (double v : a) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    public GleExperiment experiment() { return experiment; }
+
+    public GleNetwork student() { return student; }
+
+    /** The teacher network, or {@code null} when the targets are a signal. */
+    public GleNetwork teacher() { return teacher; }
+
+    /** Steps taken so far. */
+    public long stepCount() { return step; }
+
+    /** Simulated time reached, in time units. */
+    public double time() { return step * student.dynamics().dt(); }
+
+    /** The input of the last step, [batch][inputs] (live view). */
+    public double[] input() { return x; }
+
+    /** The target given to the student in the last step, [batch][outputs] (live view). */
+    public double[] target() { return target; }
+
+    /** The output loss seen in the last step, batch mean: ½‖target − r‖² (MSE) or the cross-entropy. */
+    public double loss() { return loss; }
+
+    /** The τ_m layer l used in the last step, before that step's plasticity (live view). */
+    public double[] tauMUsed(int l) { return tauMUsed[l]; }
+
+    public LearningSpec learning() { return learning; }
+
+    /** Learning on or off from the next step on. */
+    public void setLearningEnabled(boolean on) { learning = learning.withEnabled(on); }
+
+    public void setLearningRate(double rate) { learning = learning.withRate(rate); }
+
+    /** New γ, β, prospective errors or dt from the next step on, for student and teacher alike. */
+    public void setDynamics(Dynamics d) {
+        student.setDynamics(d);
+        if (teacher != null) teacher.setDynamics(d);
+    }
+}
