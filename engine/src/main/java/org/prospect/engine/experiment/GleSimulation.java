@@ -5,7 +5,6 @@ import org.prospect.engine.adjoint.ExactAdjoint;
 import org.prospect.engine.adjoint.Trajectory;
 import org.prospect.engine.gle.Dynamics;
 import org.prospect.engine.gle.GleNetwork;
-import org.prospect.engine.gle.LayerSpec;
 import org.prospect.engine.gle.LearningSpec;
 import org.prospect.engine.gle.NetworkSpec;
 import org.prospect.engine.gle.Optimizer;
@@ -13,6 +12,7 @@ import org.prospect.engine.gle.Quantity;
 import org.prospect.engine.gle.TargetLoss;
 import org.prospect.engine.task.Signal;
 import org.prospect.engine.task.TargetSpec;
+import org.prospect.engine.task.Teachers;
 
 /**
  * A running GLE experiment: the student network, its teacher or target signal, its input, the learner
@@ -48,7 +48,7 @@ public final class GleSimulation {
         student = new GleNetwork(spec, experiment.initialWeights(), experiment.dynamics(), batch);
         input = experiment.input().create(batch, experiment.dynamics().dt(), experiment.seed());
         if (experiment.target() instanceof TargetSpec.Teacher t) {
-            teacher = new GleNetwork(teacherSpec(spec, t), t.weights(), experiment.dynamics(), batch);
+            teacher = new GleNetwork(Teachers.spec(spec, t), t.weights(), experiment.dynamics(), batch);
             teacher.setErrorsEnabled(false);
             targetSignal = null;
         } else {
@@ -94,17 +94,6 @@ public final class GleSimulation {
                 optimizer.add(student.tauM(l), bptt ? adjoint.tauMGradient(l) : student.tauMGradient(l));
             }
         }
-    }
-
-    private static NetworkSpec teacherSpec(NetworkSpec student, TargetSpec.Teacher t) {
-        if (t.tauM() == null && t.tauR() == null) return student;
-        List<LayerSpec> layers = new java.util.ArrayList<>();
-        for (int l = 0; l < student.layerCount(); l++) {
-            LayerSpec s = student.layer(l);
-            layers.add(new LayerSpec(s.size(), s.activation(), t.tauM() == null ? s.tauM() : t.tauM()[l],
-                    t.tauR() == null ? s.tauR() : t.tauR()[l], s.bias()));
-        }
-        return new NetworkSpec(student.inputs(), layers);
     }
 
     /** Advances the whole experiment by one step dt. */
