@@ -6,12 +6,16 @@ import picocli.CommandLine.Command;
 /** The headless command line: {@code prospect run|adjoint|…}. Never touches JavaFX. */
 @Command(name = "prospect", mixinStandardHelpOptions = true, version = "Prospect 0.1",
         description = "Watch neurons assign credit through space and time. Headless commands:",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, AdjointCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Runs the command line and returns the process exit code (0 ok, 2 bad input). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Cli());
-        cl.setExitCodeExceptionMapper(e -> 2);
+        // Anything that escapes a command (an unwritable output file, say) is one line on stderr, not a trace.
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            System.err.println("prospect " + line.getCommandName() + ": " + e.getMessage());
+            return 2;
+        });
         return cl.execute(args);
     }
 

@@ -1,0 +1,115 @@
+package org.prospect.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.prospect.engine.experiment.ExperimentFile;
+import org.prospect.engine.experiment.ExperimentFileException;
+import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.experiment.StateColumns;
+import org.prospect.engine.gle.GleNetwork;
+import org.prospect.engine.trace.AtomicFiles;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run an experiment headless; write its trace as CSV and final parameters as JSON.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "experiment file (JSON)")
+    Path file;
+
+    @ArgGroup(exclusive = true)
+    Length length;
+
+    static final class Length {
+        @Option(names = "--steps", paramLabel = "N", description = "number of steps (default: the file's duration)")
+        Long steps;
+
+        @Option(names = "--duration", paramLabel = "T", description = "simulated time units")
+        Double duration;
+    }
+
+    @Option(names = "--csv", paramLabel = "OUT.csv",
+            description = "one row per step, batch sample 0, in the reference traces' column layout")
+    Path csv;
+
+    @Option(names = "--final", paramLabel = "OUT.json", description = "W{l}, b{l}, tau_m{l} after the last step")
+    Path finalJson;
+
+    @Override
+    public Integer call() throws IOException {
+        GleExperiment experiment;
+        try {
+            experiment = ExperimentFile.load(file);
+        } catch (ExperimentFileException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        long steps = experiment.steps();
+        if (length != null && length.steps != null) steps = length.steps;
+        if (length != null && length.duration != null) steps = Math.round(length.duration / experiment.dynamics().dt());
+        if (steps <= 0) {
+            System.err.println("--steps/--duration: expected a positive length, got " + steps + " steps");
+            return 2;
+        }
+        GleSimulation sim = new GleSimulation(experiment);
+        long started = System.nanoTime();
+        if (csv != null) {
+            long n = steps;
+            AtomicFiles.write(csv, out -> writeTrace(sim, n, out));
+        } else {
+            for (long i = 0; i < steps; i++) sim.step();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String diverged = sim.findNonFinite();
+        if (finalJson != null) {
+            AtomicFiles.write(finalJson, out -> writeFinal(sim, out));
+        }
+        System.err.printf("%s: %d steps (t = %.6g) in %.3f s, %.0f steps/s, loss %.6g%n", experiment.name(), steps,
+                sim.time(), seconds, steps / seconds, sim.loss());
+        if (diverged != null) {
+            System.err.println("warning: the run diverged: non-finite values in " + diverged);
+        }
+        return 0;
+    }
+
+    private static void writeTrace(GleSimulation sim, long steps, Writer out) throws IOException {
+        StateColumns columns = new StateColumns(sim, 0);
+        out.write(String.join(",", columns.names()));
+        out.write('\n');
+        double[] row = new double[columns.size()];
+        StringBuilder line = new StringBuilder(row.length * 24);
+        for (long i = 0; i < steps; i++) {
+            sim.step();
+            columns.fill(sim, row);
+            line.setLength(0);
+            line.append((long) row[0]);
+            for (int c = 1; c < row.length; c++) line.append(',').append(row[c]);
+            line.append('\n');
+            out.append(line);
+        }
+    }
+
+    /** The layout of the reference's {@code student_final}: W as [out][in] rows, b where biased, τ_m where learned. */
+    static void writeFinal(GleSimulation sim, Writer out) throws IOException {
+        GleNetwork net = sim.student();
+        Map<String, Object> fin = new LinkedHashMap<>();
+        for (int l = 0; l < net.spec().layerCount(); l++) {
+            fin.put("W" + l, Json.rows(net.weights(l), net.spec().layer(l).size(), net.spec().fanIn(l)));
+            if (net.hasBias(l)) fin.put("b" + l, net.biases(l).clone());
+        }
+        if (sim.experiment().learning().learnTauM()) {
+            for (int l = 0; l < net.spec().layerCount(); l++) fin.put("tau_m" + l, net.tauM(l).clone());
+        }
+        fin.put("t", sim.time());
+        fin.put("steps", sim.stepCount());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, fin);
+    }
+}
