@@ -59,6 +59,9 @@ class SampleFilesTest {
             GleExperiment x = ExperimentFile.load(f);
             assertFalse(x.name().isBlank(), f.toString());
             assertFalse(x.description().isBlank(), f.toString());
+            GleSimulation sim = new GleSimulation(x);
+            for (int i = 0; i < 20; i++) sim.step();
+            assertNull(sim.findNonFinite(), f.toString());
         }
     }
 
@@ -139,5 +142,12 @@ class SampleFilesTest {
             assertTrue(w >= 0 && w <= 1, "w " + w);
             assertArrayEquals(new double[] {0.1}, x.network().layer(l).tauR());
         }
+    }
+
+    @Test void documentedExampleIsTheLagLineSample() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "experiment-files.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertEquals(Files.readString(SAMPLES.resolve("lagline.json")), example);
     }
 }
