@@ -1,33 +1,37 @@
 package org.prospect.engine.experiment;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.prospect.engine.gle.Activation;
-import org.prospect.engine.gle.Dynamics;
-import org.prospect.engine.gle.LayerSpec;
-import org.prospect.engine.gle.LearningSpec;
-import org.prospect.engine.gle.NetworkSpec;
-import org.prospect.engine.gle.Optimizer;
-import org.prospect.engine.gle.TargetLoss;
-import org.prospect.engine.gle.Weights;
-import org.prospect.engine.task.SignalSpec;
-import org.prospect.engine.task.TargetSpec;
 
-/** Reads experiment files (JSON) into fully resolved experiments. */
+/**
+ * Reads experiment files (JSON, format in {@code docs/experiment-files.md}) into fully resolved experiments.
+ */
 public final class ExperimentFile {
     private ExperimentFile() {}
 
-    /** PLACEHOLDER until the parser lands: ignores the file and returns a small LagLine. */
+    /**
+     * Reads, validates and resolves {@code file}: every random draw is made with the file's seed, so the same
+     * file always gives the same experiment. Either the whole experiment or an exception naming the file,
+     * the field path and what was expected.
+     */
     public static GleExperiment load(Path file) throws ExperimentFileException {
-        NetworkSpec spec = new NetworkSpec(1, List.of(
-                LayerSpec.uniform(1, Activation.SOFTPLUS, 0.6, 0.1, false),
-                LayerSpec.uniform(1, Activation.SOFTPLUS, 1.4, 0.1, false)));
-        Weights student = new Weights(new double[][] {{0.5}, {0.5}}, new double[][] {{0}, {0}});
-        Weights teacher = new Weights(new double[][] {{1}, {2}}, new double[][] {{0}, {0}});
-        return new GleExperiment("LagLine", "placeholder", spec, student,
-                new Dynamics(0.01, 1, 1, true, TargetLoss.MSE),
-                new LearningSpec(true, LearningSpec.Rule.GLE, Optimizer.Kind.SGD, 1e-3, true, 0.1, 0),
-                new SignalSpec.SumOfSines(List.of(List.of(new SignalSpec.Sine(1, 0.3, 0), new SignalSpec.Sine(0.5, 0.71, 0)))),
-                new TargetSpec.Teacher(teacher, new double[][] {{1}, {2}}, null), 1, 1, 100, List.of());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ExperimentFileException(file, "", "not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new ExperimentFileException(file, "", "cannot read the file: " + e);
+        }
+        FieldReader root = FieldReader.parse(file, text);
+        try {
+            return ExperimentReader.read(root);
+        } catch (IllegalArgumentException e) {
+            // The readers validate before constructing; this is a safety net so nothing escapes unnamed.
+            throw new ExperimentFileException(file, "", "invalid experiment: " + e.getMessage());
+        }
     }
 }
