@@ -108,8 +108,6 @@ final class RunCommand implements Callable<Integer> {
         if (sim.experiment().learning().learnTauM()) {
             for (int l = 0; l < net.spec().layerCount(); l++) fin.put("tau_m" + l, net.tauM(l).clone());
         }
-        fin.put("t", sim.time());
-        fin.put("steps", sim.stepCount());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, fin);
     }
 }

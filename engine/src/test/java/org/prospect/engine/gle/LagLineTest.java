@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.Phase;
@@ -47,6 +48,30 @@ class LagLineTest {
         assertEquals(2.0, net.weights(1)[0], 0.02);
         assertEquals(1.0, net.tauM(0)[0], 0.01);
         assertEquals(2.0, net.tauM(1)[0], 0.02);
+    }
+
+    static GleSimulation runSample(String file, double duration) throws Exception {
+        GleExperiment e = ExperimentFile.load(java.nio.file.Path.of("..", "samples", file));
+        GleSimulation sim = new GleSimulation(e);
+        long steps = Math.round(duration / e.dynamics().dt());
+        for (long i = 0; i < steps; i++) sim.step();
+        return sim;
+    }
+
+    @Test
+    void theShippedSampleLearnsTheTeacherWithinOnePercentBy600() throws Exception {
+        GleNetwork net = runSample("lagline.json", 600).student();
+        assertEquals(1.0, net.weights(0)[0], 0.01);
+        assertEquals(2.0, net.weights(1)[0], 0.02);
+        assertEquals(1.0, net.tauM(0)[0], 0.01);
+        assertEquals(2.0, net.tauM(1)[0], 0.02);
+    }
+
+    @Test
+    void theShippedInstantaneousErrorSampleCollapsesTheFirstTimeConstantToTheClamp() throws Exception {
+        GleNetwork net = runSample("lagline-le.json", 600).student();
+        assertEquals(0.1, net.tauM(0)[0], 1e-12);
+        assertTrue(Math.abs(net.weights(0)[0] - 1.0) > 0.5, "w0 = " + net.weights(0)[0]);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package org.prospect.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.prospect.engine.testing.ReferenceCase;
+
+/** The headless CLI, end to end: shipped sample file in, reference-layout CSV and JSON out. */
+class CliTest {
+    static final Path SAMPLES = Path.of("..", "samples");
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int exitCode, String stderr) {}
+
+    static Outcome cli(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Outcome(Cli.execute(args), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    static void assertClose(double ref, double mine, String what) {
+        if (!(Math.abs(mine - ref) <= 1e-9 * Math.max(1e-3, Math.abs(ref)))) fail(what + ": reference " + ref + ", ours " + mine);
+    }
+
+    static void assertSameNumbers(JsonNode expected, JsonNode actual, String path) {
+        if (expected.isNumber()) {
+            assertClose(expected.asDouble(), actual.asDouble(), path);
+            return;
+        }
+        assertEquals(expected.size(), actual.size(), path + " size");
+        if (expected.isArray()) {
+            for (int i = 0; i < expected.size(); i++) assertSameNumbers(expected.get(i), actual.get(i), path + "[" + i + "]");
+        } else {
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                assertTrue(actual.has(e.getKey()), path + "." + e.getKey() + " missing");
+                assertSameNumbers(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lagline_gle", "lagline_le", "mlp_hetero_gle"})
+    void runWritesTheReferenceTraceColumnByColumn(String name) throws IOException {
+        Path csv = dir.resolve(name + ".csv");
+        Path fin = dir.resolve(name + "_final.json");
+        Outcome o = cli("run", SAMPLES.resolve("reference/" + name + ".json").toString(), "--csv", csv.toString(),
+                "--final", fin.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        ReferenceCase ref = ReferenceCase.load(name);
+        ReferenceCase.Csv ours = ReferenceCase.Csv.read(Files.newInputStream(csv));
+        assertEquals(ref.columns, ours.columns);
+        assertEquals(ref.rows.size(), ours.rows.size());
+        for (int r = 0; r < ref.rows.size(); r++) {
+            for (int c = 0; c < ref.columns.size(); c++) {
+                assertClose(ref.rows.get(r)[c], ours.rows.get(r)[c], name + " row " + r + " " + ref.columns.get(c));
+            }
+        }
+        JsonNode expected = ref.setup.get("student_final");
+        assertSameNumbers(expected, new ObjectMapper().readTree(fin.toFile()), "student_final");
+    }
+
+    @Test
+    void adjointWritesTheReferenceLambdasAndGradients() throws IOException {
+        Path csv = dir.resolve("adjoint.csv");
+        Path json = dir.resolve("adjoint.json");
+        Outcome o = cli("adjoint", SAMPLES.resolve("reference/mlp_bptt_adjoint.json").toString(), "--steps", "1500",
+                "--csv", csv.toString(), "--json", json.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        ReferenceCase ref = ReferenceCase.load("mlp_bptt_adjoint");
+        ReferenceCase.Csv ours = ReferenceCase.Csv.read(Files.newInputStream(csv));
+        assertEquals(ref.columns, ours.columns);
+        for (int r = 0; r < ref.rows.size(); r++) {
+            for (int c = 0; c < ref.columns.size(); c++) {
+                assertClose(ref.rows.get(r)[c], ours.rows.get(r)[c], "row " + r + " " + ref.columns.get(c));
+            }
+        }
+        JsonNode mine = new ObjectMapper().readTree(json.toFile());
+        assertClose(ref.setup.get("loss").asDouble(), mine.get("loss").asDouble(), "loss");
+        assertSameNumbers(ref.setup.get("dL_dW"), mine.get("dL_dW"), "dL_dW");
+        assertSameNumbers(ref.setup.get("dL_db"), mine.get("dL_db"), "dL_db");
+    }
+
+    @Test
+    void aBadFileExitsWithCode2AndOneLineNamingFileAndField() throws IOException {
+        Path bad = dir.resolve("bad.json");
+        String text = Files.readString(SAMPLES.resolve("lagline.json")).replace("\"tauR\": 0.1", "\"tauR\": 0.001");
+        Files.writeString(bad, text);
+        Path csv = dir.resolve("out.csv");
+        Outcome o = cli("run", bad.toString(), "--csv", csv.toString());
+        assertEquals(2, o.exitCode());
+        assertEquals(1, o.stderr().strip().lines().count(), o.stderr());
+        assertTrue(o.stderr().contains("bad.json"), o.stderr());
+        assertTrue(o.stderr().contains("network.layers[0].tauR"), o.stderr());
+        assertFalse(Files.exists(csv), "nothing is written for a bad file");
+    }
+
+    @Test
+    void aMissingFileExitsWithCode2() {
+        Outcome o = cli("run", dir.resolve("nope.json").toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.stderr().contains("nope.json"), o.stderr());
+    }
+
+    @Test
+    void durationAndStepsSetTheLengthOfTheRun() throws IOException {
+        Path csv = dir.resolve("short.csv");
+        assertEquals(0, cli("run", SAMPLES.resolve("reference/lagline_gle.json").toString(), "--duration", "0.5",
+                "--csv", csv.toString()).exitCode());
+        assertEquals(1 + 50, Files.readAllLines(csv).size());
+        assertEquals(0, cli("run", SAMPLES.resolve("reference/lagline_gle.json").toString(), "--steps", "7",
+                "--csv", csv.toString()).exitCode());
+        assertEquals(1 + 7, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void anUnwritableOutputIsReportedInOneLine() {
+        Outcome o = cli("run", SAMPLES.resolve("reference/lagline_gle.json").toString(), "--steps", "3",
+                "--csv", "/proc/forbidden/out.csv");
+        assertEquals(2, o.exitCode());
+        assertEquals(1, o.stderr().strip().lines().count(), o.stderr());
+    }
+}
