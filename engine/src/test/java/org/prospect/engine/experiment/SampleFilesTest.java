@@ -145,7 +145,7 @@ class SampleFilesTest {
     }
 
     @Test void documentedExampleIsTheLagLineSample() throws Exception {
-        String doc = Files.readString(Path.of("..", "docs", "experiment-files.md"));
+        String doc = Files.readString(Path.of("..", "README.md"));
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String example = doc.substring(start, doc.indexOf("```", start));
         assertEquals(Files.readString(SAMPLES.resolve("lagline.json")), example);
