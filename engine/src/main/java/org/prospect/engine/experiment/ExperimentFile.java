@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads experiment files (JSON, format in {@code docs/experiment-files.md}) into fully resolved experiments.
+ * Reads experiment files (JSON, format in the README) into fully resolved experiments.
  */
 public final class ExperimentFile {
     private ExperimentFile() {}
@@ -18,6 +18,11 @@ public final class ExperimentFile {
      * the field path and what was expected.
      */
     public static GleExperiment load(Path file) throws ExperimentFileException {
+        return load(file, Settings.none());
+    }
+
+    /** Like {@link #load(Path)}, with {@code settings} applied to the file's fields before validation. */
+    public static GleExperiment load(Path file, Settings settings) throws ExperimentFileException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -27,6 +32,7 @@ public final class ExperimentFile {
             throw new ExperimentFileException(file, "", "cannot read the file: " + e);
         }
         FieldReader root = FieldReader.parse(file, text);
+        if (!settings.values().isEmpty()) root = FieldReader.of(file, settings.applyTo(file, root.node()));
         try {
             return ExperimentReader.read(root);
         } catch (IllegalArgumentException e) {

@@ -52,7 +52,19 @@ final class FieldReader {
         return new FieldReader(file, "", root);
     }
 
+    /** The root of an already parsed (and possibly edited) file. */
+    static FieldReader of(Path file, JsonNode root) {
+        return new FieldReader(file, "", root);
+    }
+
+    /** Parses a setting's value as a JSON literal, e.g. {@code 0.5}, {@code true}, {@code [1, 2]}. */
+    static JsonNode literal(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
     String path() { return path; }
+
+    JsonNode node() { return node; }
 
     ExperimentFileException error(String problem) {
         return new ExperimentFileException(file, path, problem);

@@ -143,4 +143,27 @@ class CliTest {
         assertEquals(2, o.exitCode());
         assertEquals(1, o.stderr().strip().lines().count(), o.stderr());
     }
+
+    @Test
+    void sweepWritesOneRowPerPointWithItsSettings() throws IOException {
+        Path out = dir.resolve("sweep.csv");
+        Outcome o = cli("sweep", SAMPLES.resolve("lagline.json").toString(), "--set", "dynamics.gamma=0.5,1,2",
+                "--set", "learning.rate=1e-3,1e-4", "--steps", "200", "--parallel", "2", "--out", out.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertEquals(7, lines.size());
+        assertTrue(lines.get(0).startsWith("index,dynamics.gamma,learning.rate,status,error,final_loss"), lines.get(0));
+        assertTrue(lines.get(4).startsWith("3,1,1e-4,ok,,"), lines.get(4));
+    }
+
+    @Test
+    void sweepIndexRunsOnlyThatPoint() throws IOException {
+        Path out = dir.resolve("one.csv");
+        Outcome o = cli("sweep", SAMPLES.resolve("lagline.json").toString(), "--set", "dynamics.gamma=0.5,1,2",
+                "--index", "2", "--steps", "50", "--out", out.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("2,2,ok,"), lines.get(1));
+    }
 }
