@@ -1,0 +1,76 @@
+package org.prospect.app.charts;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.prospect.engine.trace.Probe;
+
+/**
+ * Input, target and output of batch sample 0 over a rolling window of simulated time. The data sets are
+ * circular buffers sized to the window, so the x axis (auto-ranged) always spans the last window.
+ * Filled only by a {@link TraceFeeder}, never from the FX thread (ChartFX 11.3 deadlocks then).
+ */
+public final class SignalChart {
+    private final XYChart chart;
+    private final List<CircularDoubleErrorDataSet> series = new ArrayList<>();
+    /** For each series, the trace channel it shows. */
+    private final int[] channels;
+
+    /**
+     * @param windowRows rows that fit in the rolling window (window length × rows per time unit)
+     */
+    public SignalChart(Probe probe, int windowRows) {
+        DefaultNumericAxis time = new DefaultNumericAxis("time (τ units)");
+        time.setAutoRangeRounding(false);
+        time.setAnimated(false);
+        DefaultNumericAxis value = new DefaultNumericAxis("signal (arb. units)");
+        value.setAutoRangeRounding(true);
+        value.setAutoRangePadding(0.05);
+        value.setAnimated(false);
+
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < probe.inputs(); i++) {
+            series.add(new CircularDoubleErrorDataSet(label("input x", i, probe.inputs()), windowRows));
+            shown.add(probe.inputChannel(i));
+        }
+        for (int i = 0; i < probe.outputs(); i++) {
+            series.add(new CircularDoubleErrorDataSet(label("target", i, probe.outputs()), windowRows));
+            shown.add(probe.targetChannel(i));
+        }
+        for (int i = 0; i < probe.outputs(); i++) {
+            series.add(new CircularDoubleErrorDataSet(label("output r", i, probe.outputs()), windowRows));
+            shown.add(probe.outputChannel(i));
+        }
+        channels = shown.stream().mapToInt(Integer::intValue).toArray();
+
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        // Plain thick lines: no error bands (there are none) and no markers (thousands of points).
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(true);
+        renderer.getDatasets().addAll(series);
+
+        chart = new XYChart(time, value);
+        chart.setId("signal-chart");
+        chart.getStyleClass().add("signal-chart");
+        chart.setAnimated(false);
+        chart.setTitle("Student output following its target");
+        chart.legendVisibleProperty().set(true);
+        chart.getRenderers().setAll(renderer);
+    }
+
+    private static String label(String name, int i, int count) {
+        return count == 1 ? name : name + i;
+    }
+
+    public XYChart node() { return chart; }
+
+    List<CircularDoubleErrorDataSet> series() { return series; }
+
+    /** Trace channel shown by series {@code s}. */
+    int channel(int s) { return channels[s]; }
+}
