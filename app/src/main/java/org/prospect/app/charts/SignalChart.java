@@ -16,6 +16,7 @@ import org.prospect.engine.trace.Probe;
  */
 public final class SignalChart {
     private final XYChart chart;
+    private final DefaultNumericAxis value;
     private final List<CircularDoubleErrorDataSet> series = new ArrayList<>();
     /** For each series, the trace channel it shows. */
     private final int[] channels;
@@ -25,11 +26,15 @@ public final class SignalChart {
      */
     public SignalChart(Probe probe, int windowRows) {
         DefaultNumericAxis time = new DefaultNumericAxis("time (τ units)");
+        time.setUnit(null); // the unit is in the name; ChartFX would append an empty "[]"
         time.setAutoRangeRounding(false);
         time.setAnimated(false);
-        DefaultNumericAxis value = new DefaultNumericAxis("signal (arb. units)");
-        value.setAutoRangeRounding(true);
-        value.setAutoRangePadding(0.05);
+        value = new DefaultNumericAxis("signal (arb. units)");
+        value.setUnit(null);
+        // The value range is set by the feeder (grow-only): ChartFX 11.3 did not re-range this axis as
+        // the circular data sets filled, and a steady scale is easier to follow in a lecture anyway.
+        value.setAutoRanging(false);
+        value.set(-1, 1);
         value.setAnimated(false);
 
         List<Integer> shown = new ArrayList<>();
@@ -68,6 +73,13 @@ public final class SignalChart {
     }
 
     public XYChart node() { return chart; }
+
+    /** Shows values from {@code min} to {@code max} on the value axis, with a margin; FX thread only. */
+    void showValueRange(double min, double max) {
+        double margin = 0.05 * Math.max(max - min, 1e-9);
+        value.set(min - margin, max + margin);
+        chart.requestLayout();
+    }
 
     List<CircularDoubleErrorDataSet> series() { return series; }
 

@@ -2,6 +2,7 @@ package org.prospect.app.charts;
 
 import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import java.util.List;
+import javafx.application.Platform;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
@@ -20,6 +21,9 @@ public final class TraceFeeder implements AutoCloseable {
     private final double[][] columns;
     private final double[] zeros;
     private double lastTime = Double.NEGATIVE_INFINITY;
+    // The value range shown so far: it only grows (until a reset), so the scale holds still.
+    private double shownMin = Double.POSITIVE_INFINITY;
+    private double shownMax = Double.NEGATIVE_INFINITY;
     private volatile boolean closed;
 
     public TraceFeeder(TraceBuffer trace, SignalChart chart) {
@@ -56,11 +60,36 @@ public final class TraceFeeder implements AutoCloseable {
             if (time[k] < lastTime) {
                 append(start, k - start);
                 for (CircularDoubleErrorDataSet s : chart.series()) s.reset();
+                shownMin = Double.POSITIVE_INFINITY;
+                shownMax = Double.NEGATIVE_INFINITY;
                 start = k;
             }
             lastTime = time[k];
         }
         append(start, n - start);
+        if (n > 0) growValueRange(start, n);
+    }
+
+    private void growValueRange(int from, int to) {
+        double min = shownMin;
+        double max = shownMax;
+        for (int s = 0; s < chart.series().size(); s++) {
+            double[] column = columns[chart.channel(s)];
+            for (int k = from; k < to; k++) {
+                double v = column[k];
+                if (v < min) min = v;
+                if (v > max) max = v;
+            }
+        }
+        if (!Double.isFinite(min) || !Double.isFinite(max)) return; // a diverged run is paused and bannered
+        if (min < shownMin || max > shownMax) {
+            shownMin = min;
+            shownMax = max;
+            double lo = min;
+            double hi = max;
+            // Axes are scene-graph nodes: they change on the FX thread (rarely: only when the range grows).
+            Platform.runLater(() -> chart.showValueRange(lo, hi));
+        }
     }
 
     private void append(int from, int count) {

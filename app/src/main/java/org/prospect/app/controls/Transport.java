@@ -26,7 +26,7 @@ public final class Transport {
 
     private final SimulationRunner runner;
     private final ToolBar bar;
-    private final Button playPause = new Button("▶ Play");
+    private final Button playPause = new Button("Play");
     private final CheckBox learning = new CheckBox("learning");
     private boolean shownRunning;
 
@@ -108,7 +108,7 @@ public final class Transport {
     public void show(RunnerStatus status) {
         if (status.running() != shownRunning) {
             shownRunning = status.running();
-            playPause.setText(shownRunning ? "⏸ Pause" : "▶ Play");
+            playPause.setText(shownRunning ? "Pause" : "Play");
         }
         if (learning.isSelected() != status.learning()) learning.setSelected(status.learning());
     }
