@@ -163,6 +163,11 @@ public final class SimulationRunner implements AutoCloseable {
 
     private void apply(Command command) {
         if (command instanceof Command.Play) {
+            if (!playing) {
+                // Measure the rate from now, not from whenever the last measurement happened.
+                rateMarkNanos = System.nanoTime();
+                rateMarkSteps = simulation.stepCount();
+            }
             playing = true;
             anchor();
         } else if (command instanceof Command.Pause) {
