@@ -1,0 +1,28 @@
+package org.prospect.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.prospect.engine.experiment.ExperimentFile;
+import org.prospect.engine.experiment.ExperimentFileException;
+import org.prospect.engine.experiment.GleExperiment;
+
+/** The experiment the window opens with: samples/lagline.json, or under {@code -Dprospect.samples}. */
+final class DefaultSample {
+    static final String SAMPLES_PROPERTY = "prospect.samples";
+    static final String FILE = "lagline.json";
+
+    private DefaultSample() {}
+
+    static Path path() {
+        return Path.of(System.getProperty(SAMPLES_PROPERTY, "samples")).resolve(FILE);
+    }
+
+    static GleExperiment load(Path file) throws ExperimentFileException {
+        // Checked here too, so a missing file is reported the same way whatever the parser does.
+        if (!Files.isRegularFile(file)) {
+            throw new ExperimentFileException(file.toAbsolutePath(), "",
+                    "no such file (run from the project folder, or set -D" + SAMPLES_PROPERTY + "=<samples folder>)");
+        }
+        return ExperimentFile.load(file);
+    }
+}

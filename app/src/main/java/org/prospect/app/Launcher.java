@@ -1,0 +1,20 @@
+package org.prospect.app;
+
+import javafx.application.Application;
+import org.prospect.engine.cli.Cli;
+
+/**
+ * The jar's main class. It must not extend {@link Application}: the launcher would then demand the
+ * JavaFX runtime as modules ("JavaFX runtime components are missing"). With arguments it is the
+ * headless CLI and never touches JavaFX; without, it opens the window.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(Cli.execute(args));
+        }
+        Application.launch(ProspectApp.class, args);
+    }
+}

@@ -1,0 +1,51 @@
+package org.prospect.app.controls;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.prospect.engine.run.RunnerStatus;
+
+/** Simulated time, measured steps/s and real-time factor, frames/s, and whether the network learns. */
+public final class StatusBar {
+    private final HBox bar;
+    private final Label time = label("status-time");
+    private final Label rate = label("status-rate");
+    private final Label frames = label("status-fps");
+    private final Label learning = label("status-learning");
+    private final Label state = label("status-state");
+    private final double dt;
+
+    public StatusBar(double dt) {
+        this.dt = dt;
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar = new HBox(state, time, rate, spacer, learning, frames);
+        bar.getStyleClass().add("status-bar");
+    }
+
+    private static Label label(String id) {
+        Label l = new Label();
+        l.setId(id);
+        return l;
+    }
+
+    public HBox node() { return bar; }
+
+    /** Call on the FX thread, once per frame at most. */
+    public void show(RunnerStatus status, double framesPerSecond) {
+        state.setText(status.running() ? "running" : "paused");
+        time.setText(String.format(Locale.ROOT, "t = %.2f τ   (step %d)", status.time(), status.steps()));
+        rate.setText(String.format(Locale.ROOT, "%s steps/s   ×%.2f real time",
+                compact(status.stepsPerSecond()), status.stepsPerSecond() * dt));
+        frames.setText(String.format(Locale.ROOT, "%.0f frames/s", framesPerSecond));
+        learning.setText(status.learning() ? "learning on" : "learning off");
+    }
+
+    private static String compact(double v) {
+        if (v >= 1e6) return String.format(Locale.ROOT, "%.2f M", v / 1e6);
+        if (v >= 1e4) return String.format(Locale.ROOT, "%.1f k", v / 1e3);
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+}

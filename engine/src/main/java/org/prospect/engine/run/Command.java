@@ -1,0 +1,54 @@
+package org.prospect.engine.run;
+
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.prospect.engine.experiment.GleSimulation;
+
+/**
+ * What a user (or a test, or a script) asks of a {@link SimulationRunner}. Commands are queued and
+ * applied between steps in submission order, so the same command sequence gives the same trace.
+ */
+public sealed interface Command {
+    /** Run continuously at the current speed. */
+    record Play() implements Command {}
+
+    /** Stop stepping; the simulation keeps its state. */
+    record Pause() implements Command {}
+
+    /** Pause, then advance exactly {@code steps} steps (fewer if the run halts). */
+    record Step(long steps) implements Command {
+        public Step {
+            if (steps <= 0) throw new IllegalArgumentException("steps must be positive");
+        }
+    }
+
+    /** Rebuild the simulation from its experiment: back to t = 0 with the initial weights. */
+    record Reset() implements Command {}
+
+    /**
+     * Pace the run at {@code timeUnitsPerSecond} simulated time units per wall-clock second, or as fast
+     * as possible when it is {@link Double#POSITIVE_INFINITY}.
+     */
+    record SetSpeed(double timeUnitsPerSecond) implements Command {
+        public SetSpeed {
+            if (!(timeUnitsPerSecond > 0)) throw new IllegalArgumentException("speed must be positive");
+        }
+    }
+
+    /** Plasticity on or off from the next step on. */
+    record SetLearning(boolean on) implements Command {}
+
+    /** A parameter edit, run on the simulation thread between two steps. */
+    record Apply(Consumer<GleSimulation> edit) implements Command {
+        public Apply {
+            Objects.requireNonNull(edit, "edit");
+        }
+    }
+
+    /** Lets a waiting thread know that every command submitted before it has been applied. */
+    record Barrier(CountDownLatch reached) implements Command {}
+
+    /** The speed meaning "as fast as possible". */
+    double AS_FAST_AS_POSSIBLE = Double.POSITIVE_INFINITY;
+}

@@ -1,0 +1,303 @@
+package org.prospect.engine.run;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.trace.Probe;
+import org.prospect.engine.trace.TraceBuffer;
+
+/**
+ * Owns a {@link GleSimulation} and steps it on its own daemon thread. Everything that changes the run
+ * arrives as a {@link Command} through one queue and is applied between steps, so a run is
+ * deterministic whatever thread asked. After every k-th step (k chosen so that at most
+ * {@code rowsPerTimeUnit} rows are written per simulated time unit) the probe's row goes into the trace.
+ *
+ * <p>The thread never dies silently: a step or edit that throws, or a state that stops being finite
+ * (checked every {@value #DIVERGENCE_CHECK_INTERVAL} steps), pauses the run and tells the listener.
+ */
+public final class SimulationRunner implements AutoCloseable {
+    static final int DIVERGENCE_CHECK_INTERVAL = 100;
+    /** Longest a free run goes without looking at the queue, so commands feel immediate. */
+    private static final long COMMAND_LATENCY_NANOS = 5_000_000;
+    /** How far a paced run may fall behind the wall clock before it gives up catching up. */
+    private static final double MAX_LAG_SECONDS = 0.25;
+    private static final long RATE_WINDOW_NANOS = 500_000_000;
+
+    private final GleExperiment experiment;
+    private final Probe probe;
+    private final TraceBuffer trace;
+    private final double[] row;
+    private final int rowsPerTimeUnit;
+    private final HaltListener listener;
+    private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+
+    // Simulation-thread state.
+    private GleSimulation simulation;
+    private long decimation;
+    private boolean playing;
+    private double speed = Command.AS_FAST_AS_POSSIBLE;
+    private long anchorWallNanos;
+    private double anchorTime;
+    private long rateMarkNanos;
+    private long rateMarkSteps;
+    private volatile boolean closed;
+
+    // Published for other threads.
+    private volatile double publishedTime;
+    private volatile long publishedSteps;
+    private volatile double publishedRate;
+    private volatile boolean publishedRunning;
+    private volatile boolean publishedLearning;
+
+    /**
+     * @param rowsPerTimeUnit most trace rows per simulated time unit
+     * @param traceCapacity   rows the trace keeps for a slow reader
+     * @param listener        told when the run halts itself
+     */
+    public SimulationRunner(GleExperiment experiment, int rowsPerTimeUnit, int traceCapacity, HaltListener listener) {
+        if (rowsPerTimeUnit <= 0) throw new IllegalArgumentException("rowsPerTimeUnit must be positive");
+        this.experiment = Objects.requireNonNull(experiment, "experiment");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.rowsPerTimeUnit = rowsPerTimeUnit;
+        this.probe = Probe.signals(experiment.network());
+        this.trace = new TraceBuffer(probe.channels(), traceCapacity);
+        this.row = new double[probe.channels()];
+        rebuild();
+        publish();
+        thread = new Thread(this::loop, "prospect-simulation");
+        thread.setDaemon(true);
+    }
+
+    /** Starts the simulation thread, paused. */
+    public void start() {
+        thread.start();
+    }
+
+    public GleExperiment experiment() { return experiment; }
+
+    public Probe probe() { return probe; }
+
+    /** The trace this runner writes; its single consumer is whoever displays it. */
+    public TraceBuffer trace() { return trace; }
+
+    /** The simulation's step size (of the experiment; a later dt edit is not reflected). */
+    public double dt() { return experiment.dynamics().dt(); }
+
+    /** Queues a command; it applies before the next step. */
+    public void submit(Command command) {
+        commands.add(Objects.requireNonNull(command, "command"));
+        LockSupport.unpark(thread);
+    }
+
+    public void play() { submit(new Command.Play()); }
+
+    public void pause() { submit(new Command.Pause()); }
+
+    public void step(long steps) { submit(new Command.Step(steps)); }
+
+    public void reset() { submit(new Command.Reset()); }
+
+    public void setSpeed(double timeUnitsPerSecond) { submit(new Command.SetSpeed(timeUnitsPerSecond)); }
+
+    public void setLearning(boolean on) { submit(new Command.SetLearning(on)); }
+
+    /**
+     * Waits until every command submitted so far has been applied (a step command: all its steps taken).
+     *
+     * @return false on timeout
+     */
+    public boolean awaitCommands(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch reached = new CountDownLatch(1);
+        submit(new Command.Barrier(reached));
+        return reached.await(timeout, unit);
+    }
+
+    /** A snapshot for a status bar (any thread). */
+    public RunnerStatus status() {
+        return new RunnerStatus(publishedTime, publishedSteps, publishedRate, publishedRunning, publishedLearning);
+    }
+
+    public boolean isRunning() { return publishedRunning; }
+
+    /** Stops the thread; the runner cannot be restarted. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            applyCommands();
+            if (!playing) {
+                publish();
+                LockSupport.parkNanos(50_000_000);
+            } else if (speed == Command.AS_FAST_AS_POSSIBLE) {
+                runFree();
+            } else {
+                runPaced();
+            }
+            measureRate();
+            publish();
+        }
+    }
+
+    private void applyCommands() {
+        Command command;
+        while ((command = commands.poll()) != null) {
+            apply(command);
+        }
+    }
+
+    private void apply(Command command) {
+        if (command instanceof Command.Play) {
+            if (!playing) {
+                // Measure the rate from now, not from whenever the last measurement happened.
+                rateMarkNanos = System.nanoTime();
+                rateMarkSteps = simulation.stepCount();
+            }
+            playing = true;
+            anchor();
+        } else if (command instanceof Command.Pause) {
+            playing = false;
+        } else if (command instanceof Command.Step s) {
+            playing = false;
+            boolean ok = true;
+            for (long i = 0; i < s.steps() && ok; i++) ok = advance();
+            // A single step must not hide a divergence until the next hundredth step.
+            if (ok) checkFinite();
+        } else if (command instanceof Command.Reset) {
+            rebuild();
+            anchor();
+        } else if (command instanceof Command.SetSpeed s) {
+            speed = s.timeUnitsPerSecond();
+            anchor();
+        } else if (command instanceof Command.SetLearning l) {
+            simulation.setLearningEnabled(l.on());
+        } else if (command instanceof Command.Apply a) {
+            try {
+                a.edit().accept(simulation);
+                // An edit that makes a parameter non-finite is reported as such, before any step smears it.
+                checkFinite();
+            } catch (RuntimeException | StackOverflowError e) {
+                halt(new Halt("Parameter edit failed at t = " + time() + ": " + e, e));
+            }
+        } else if (command instanceof Command.Barrier b) {
+            publish();
+            b.reached().countDown();
+        }
+    }
+
+    /** Free run: step until a command arrives or a few milliseconds pass, then let the loop look at the queue. */
+    private void runFree() {
+        long start = System.nanoTime();
+        while (playing && commands.isEmpty()) {
+            for (int i = 0; i < 64 && playing; i++) advance();
+            if (System.nanoTime() - start > COMMAND_LATENCY_NANOS) return;
+        }
+    }
+
+    /** Paced run: catch up with the wall clock, then sleep until the next step is due. */
+    private void runPaced() {
+        long now = System.nanoTime();
+        double due = anchorTime + speed * (now - anchorWallNanos) / 1e9;
+        if (due - simulation.time() > speed * MAX_LAG_SECONDS) {
+            anchor(); // too slow for this speed: run flat out from here instead of bursting to catch up
+            due = simulation.time() + simulation.student().dynamics().dt();
+        }
+        double dt = simulation.student().dynamics().dt();
+        while (playing && simulation.time() + 0.5 * dt <= due && commands.isEmpty()) {
+            advance();
+            if (System.nanoTime() - now > COMMAND_LATENCY_NANOS) return;
+        }
+        if (playing && commands.isEmpty()) {
+            long waitNanos = (long) ((simulation.time() + dt - due) / speed * 1e9);
+            LockSupport.parkNanos(Math.max(100_000, Math.min(waitNanos, 5_000_000)));
+        }
+    }
+
+    /** One step, its trace row and the periodic divergence check; false when the run halted. */
+    private boolean advance() {
+        try {
+            simulation.step();
+        } catch (RuntimeException | StackOverflowError e) {
+            halt(new Halt("Simulation step failed at t = " + time() + ": " + e, e));
+            return false;
+        }
+        long steps = simulation.stepCount();
+        if (steps % decimation == 0) {
+            probe.read(simulation, row);
+            trace.write(simulation.time(), row);
+        }
+        if (steps % DIVERGENCE_CHECK_INTERVAL == 0) return checkFinite();
+        return true;
+    }
+
+    private boolean checkFinite() {
+        String where = simulation.findNonFinite();
+        if (where == null) return true;
+        halt(new Halt("Diverged at t = " + time() + " (step " + simulation.stepCount() + "): non-finite " + where, null));
+        return false;
+    }
+
+    private void halt(Halt halt) {
+        playing = false;
+        publish();
+        try {
+            listener.halted(halt);
+        } catch (RuntimeException e) {
+            // A broken listener must not take the simulation thread down with it.
+            e.printStackTrace();
+        }
+    }
+
+    private void rebuild() {
+        simulation = new GleSimulation(experiment);
+        double dt = simulation.student().dynamics().dt();
+        decimation = Math.max(1, (long) Math.ceil(1.0 / (dt * rowsPerTimeUnit) - 1e-9));
+    }
+
+    private void anchor() {
+        anchorWallNanos = System.nanoTime();
+        anchorTime = simulation.time();
+    }
+
+    private void measureRate() {
+        long now = System.nanoTime();
+        long steps = simulation.stepCount();
+        if (!playing) {
+            publishedRate = 0;
+            rateMarkNanos = now;
+            rateMarkSteps = steps;
+        } else if (now - rateMarkNanos >= RATE_WINDOW_NANOS) {
+            // A reset makes steps smaller than the mark: measure from zero then.
+            long done = steps >= rateMarkSteps ? steps - rateMarkSteps : steps;
+            publishedRate = done * 1e9 / (now - rateMarkNanos);
+            rateMarkNanos = now;
+            rateMarkSteps = steps;
+        }
+    }
+
+    private void publish() {
+        publishedTime = simulation.time();
+        publishedSteps = simulation.stepCount();
+        publishedRunning = playing;
+        publishedLearning = simulation.learning().enabled();
+    }
+
+    private String time() {
+        return String.format(Locale.ROOT, "%.2f", simulation.time());
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Renders the main window under a virtual 1920x1080 X server and writes a PNG of it.
+# Usage: scripts/screenshot.sh [OUT.png] [SECONDS_OF_PLAY]
+# Needs xvfb-run (apt-get install xvfb xauth) and a built jar (mvn -o -q package -DskipTests).
+# The window opens samples/lagline.json; set PROSPECT_SAMPLES to use another samples folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-assets/screenshots/window.png}"
+delay="${2:-12}"
+jar=app/target/prospect.jar
+[[ -f "$jar" ]] || { echo "no $jar: run mvn -o -q package -DskipTests first" >&2; exit 1; }
+xvfb-run -a -s "-screen 0 1920x1080x24" \
+  java -Dprism.order=sw \
+       -Dprospect.samples="${PROSPECT_SAMPLES:-samples}" \
+       -Dprospect.screenshot="$out" -Dprospect.screenshot.delay="$delay" \
+       -jar "$jar"
+echo "$out"
