@@ -23,7 +23,7 @@ public final class GleSimulation {
     private final GleExperiment experiment;
     private final GleNetwork student;
     private final GleNetwork teacher;
-    private final Signal input;
+    private Signal input;
     private final Signal targetSignal;
     private final double[] x;
     private final double[] target;
@@ -265,5 +265,29 @@ public final class GleSimulation {
     public void setDynamics(Dynamics d) {
         student.setDynamics(d);
         if (teacher != null) teacher.setDynamics(d);
+    }
+
+    /**
+     * New time constants for the student's layer {@code l} from the next step on (a live edit). Values must
+     * be ≥ dt; learned τ_m go on learning from the new values.
+     */
+    public void setTimeConstants(int l, double[] tauM, double[] tauR) {
+        double dt = student.dynamics().dt();
+        int n = experiment.network().layer(l).size();
+        if (tauM.length != n || tauR.length != n) throw new IllegalArgumentException("layer " + l + " has " + n + " neurons");
+        for (int i = 0; i < n; i++) {
+            if (!(tauM[i] >= dt) || !(tauR[i] >= dt)) {
+                throw new IllegalArgumentException("time constants must be ≥ dt = " + dt);
+            }
+        }
+        student.setTimeConstants(l, tauM, tauR);
+    }
+
+    /** A new input signal from the next step on, e.g. after an edit of its parameters; same channel count. */
+    public void setInput(org.prospect.engine.task.SignalSpec spec) {
+        if (spec.channels() != experiment.network().inputs()) {
+            throw new IllegalArgumentException("input needs " + experiment.network().inputs() + " channels, got " + spec.channels());
+        }
+        input = spec.create(experiment.batch(), student.dynamics().dt(), experiment.seed());
     }
 }

@@ -329,6 +329,12 @@ public final class GleNetwork {
     /** A copy of the current weights and biases. */
     public Weights snapshot() { return new Weights(w, b); }
 
+    /** Overwrites layer l's time constants (between steps). */
+    public void setTimeConstants(int l, double[] newTauM, double[] newTauR) {
+        System.arraycopy(newTauM, 0, tauM[l], 0, tauM[l].length);
+        System.arraycopy(newTauR, 0, tauR[l], 0, tauR[l].length);
+    }
+
     /** Overwrites the weights and biases (between steps), e.g. after a parameter edit. */
     public void load(Weights weights) {
         for (int l = 0; l < layers; l++) {
