@@ -9,7 +9,7 @@ final class OrnsteinUhlenbeckSignal implements Signal {
     private final long seed;
     private final double[] x;
     private SplittableRandom random;
-    private long next;
+    private long next; // 0 before the first sample
 
     OrnsteinUhlenbeckSignal(SignalSpec.OrnsteinUhlenbeck spec, int batch, double dt, long seed) {
         this.spec = spec;
@@ -28,17 +28,18 @@ final class OrnsteinUhlenbeckSignal implements Signal {
     }
 
     @Override public void sample(long step, double[] out) {
-        if (step != next) {
+        // A fresh signal may start at any step (an input swapped in mid-run); after that, steps go in order.
+        if (next != 0 && step != next) {
             throw new IllegalStateException("Ornstein-Uhlenbeck signal asked for step " + step + ", expected " + next);
         }
-        if (step > 0) {
+        if (next != 0) {
             double noise = spec.sigma() * Math.sqrt(dt);
             for (int k = 0; k < x.length; k++) {
                 x[k] += spec.theta() * (spec.mu() - x[k]) * dt + noise * gaussian();
             }
         }
         System.arraycopy(x, 0, out, 0, x.length);
-        next = step + 1;
+        next = step + 1; // never 0 again until reset
     }
 
     /** Box–Muller without the cached second value, so the stream depends only on the seed and step count. */
