@@ -13,6 +13,7 @@ import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.StateColumns;
+import org.prospect.engine.export.TraceTable;
 import org.prospect.engine.gle.GleNetwork;
 import org.prospect.engine.trace.AtomicFiles;
 import picocli.CommandLine.ArgGroup;
@@ -40,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
             description = "one row per step, batch sample 0, in the reference traces' column layout")
     Path csv;
 
+    @Option(names = "--npz", paramLabel = "OUT.npz",
+            description = "the same trace for numpy.load: one array per quantity ([steps, neurons]) and the time axis t")
+    Path npz;
+
     @Option(names = "--final", paramLabel = "OUT.json", description = "W{l}, b{l}, tau_m{l} after the last step")
     Path finalJson;
 
@@ -61,12 +66,22 @@ final class RunCommand implements Callable<Integer> {
         }
         GleSimulation sim = new GleSimulation(experiment);
         long started = System.nanoTime();
+        TraceTable table = npz == null ? null : new TraceTable(new StateColumns(sim, 0).names());
         if (csv != null) {
             long n = steps;
-            AtomicFiles.write(csv, out -> writeTrace(sim, n, out));
+            AtomicFiles.write(csv, out -> writeTrace(sim, n, out, table));
+        } else if (table != null) {
+            StateColumns columns = new StateColumns(sim, 0);
+            double[] row = new double[columns.size()];
+            for (long i = 0; i < steps; i++) {
+                sim.step();
+                columns.fill(sim, row);
+                table.add(row);
+            }
         } else {
             for (long i = 0; i < steps; i++) sim.step();
         }
+        if (table != null) table.toNpz().write(npz);
         double seconds = (System.nanoTime() - started) / 1e9;
         String diverged = sim.findNonFinite();
         if (finalJson != null) {
@@ -80,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeTrace(GleSimulation sim, long steps, Writer out) throws IOException {
+    private static void writeTrace(GleSimulation sim, long steps, Writer out, TraceTable table) throws IOException {
         StateColumns columns = new StateColumns(sim, 0);
         out.write(String.join(",", columns.names()));
         out.write('\n');
@@ -89,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
         for (long i = 0; i < steps; i++) {
             sim.step();
             columns.fill(sim, row);
+            if (table != null) table.add(row);
             line.setLength(0);
             line.append((long) row[0]);
             for (int c = 1; c < row.length; c++) line.append(',').append(row[c]);

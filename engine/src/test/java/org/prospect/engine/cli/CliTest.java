@@ -166,4 +166,37 @@ class CliTest {
         assertEquals(2, lines.size());
         assertTrue(lines.get(1).startsWith("2,2,ok,"), lines.get(1));
     }
+
+    @Test
+    void npzHoldsTheSameValuesAsTheCsvOneArrayPerQuantity() throws IOException {
+        Path csv = dir.resolve("mlp.csv");
+        Path npz = dir.resolve("mlp.npz");
+        Outcome o = cli("run", SAMPLES.resolve("reference/mlp_hetero_gle.json").toString(), "--steps", "40",
+                "--csv", csv.toString(), "--npz", npz.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        ReferenceCase.Csv table = ReferenceCase.Csv.read(Files.newInputStream(csv));
+        java.util.Map<String, double[]> arrays = new java.util.HashMap<>();
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(npz))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                byte[] b = zip.readAllBytes();
+                int len = (b[8] & 0xff) | (b[9] & 0xff) << 8;
+                headers.put(e.getName(), new String(b, 10, len, StandardCharsets.US_ASCII));
+                java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(b, 10 + len, b.length - 10 - len)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                double[] v = new double[data.remaining() / 8];
+                for (int i = 0; i < v.length; i++) v[i] = data.getDouble();
+                arrays.put(e.getName(), v);
+            }
+        }
+        assertTrue(headers.get("L0_u.npy").contains("'shape': (40, 5)"), headers.get("L0_u.npy"));
+        assertTrue(headers.get("t.npy").contains("'shape': (40,)"), headers.get("t.npy"));
+        assertTrue(headers.get("x.npy").contains("'shape': (40, 2)"), headers.get("x.npy"));
+        for (int r = 0; r < 40; r++) {
+            assertEquals(table.rows.get(r)[table.column("t")], arrays.get("t.npy")[r], 0.0);
+            assertEquals(table.rows.get(r)[table.column("x1")], arrays.get("x.npy")[2 * r + 1], 0.0);
+            assertEquals(table.rows.get(r)[table.column("L0_n3_u")], arrays.get("L0_u.npy")[5 * r + 3], 0.0);
+            assertEquals(table.rows.get(r)[table.column("L2_n1_prosp_v")], arrays.get("L2_prosp_v.npy")[2 * r + 1], 0.0);
+        }
+    }
 }
