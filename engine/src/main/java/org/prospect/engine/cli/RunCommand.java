@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.prospect.engine.experiment.Comparison;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
@@ -50,13 +52,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GleExperiment experiment;
+        List<ExperimentFile.Learner> learners;
         try {
-            experiment = ExperimentFile.load(file);
+            learners = ExperimentFile.loadLearners(file);
         } catch (ExperimentFileException e) {
             System.err.println(e.getMessage());
             return 2;
         }
+        if (learners.size() > 1) return runComparison(learners);
+        GleExperiment experiment = learners.get(0).experiment();
         long steps = experiment.steps();
         if (length != null && length.steps != null) steps = length.steps;
         if (length != null && length.duration != null) steps = Math.round(length.duration / experiment.dynamics().dt());
@@ -95,6 +99,36 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A comparison file: every learner in lockstep, a summary line each, finals keyed by label. */
+    private int runComparison(List<ExperimentFile.Learner> learners) throws IOException {
+        if (csv != null || npz != null) {
+            System.err.println("--csv/--npz: a comparison file has " + learners.size()
+                    + " learners; traces are written for single experiments only (run one learner's file, or use the app)");
+            return 2;
+        }
+        Comparison comparison = new Comparison(learners);
+        GleExperiment first = learners.get(0).experiment();
+        long steps = first.steps();
+        if (length != null && length.steps != null) steps = length.steps;
+        if (length != null && length.duration != null) steps = Math.round(length.duration / first.dynamics().dt());
+        long started = System.nanoTime();
+        for (long i = 0; i < steps; i++) comparison.step();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> finals = new LinkedHashMap<>();
+        for (int i = 0; i < comparison.size(); i++) {
+            GleSimulation sim = comparison.simulation(i);
+            String diverged = sim.findNonFinite();
+            System.err.printf("%-24s t = %.6g  loss %.6g%s%n", comparison.label(i), sim.time(), sim.loss(),
+                    diverged == null ? "" : "  DIVERGED: non-finite " + diverged);
+            finals.put(comparison.label(i), finalParameters(sim));
+        }
+        System.err.printf("%d learners × %d steps in %.3f s%n", comparison.size(), steps, seconds);
+        if (finalJson != null) {
+            AtomicFiles.write(finalJson, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, finals));
+        }
+        return 0;
+    }
+
     private static void writeTrace(GleSimulation sim, long steps, Writer out, TraceTable table) throws IOException {
         StateColumns columns = new StateColumns(sim, 0);
         out.write(String.join(",", columns.names()));
@@ -115,6 +149,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** The layout of the reference's {@code student_final}: W as [out][in] rows, b where biased, τ_m where learned. */
     static void writeFinal(GleSimulation sim, Writer out) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, finalParameters(sim));
+    }
+
+    static Map<String, Object> finalParameters(GleSimulation sim) {
         GleNetwork net = sim.student();
         Map<String, Object> fin = new LinkedHashMap<>();
         for (int l = 0; l < net.spec().layerCount(); l++) {
@@ -124,6 +162,6 @@ final class RunCommand implements Callable<Integer> {
         if (sim.experiment().learning().learnTauM()) {
             for (int l = 0; l < net.spec().layerCount(); l++) fin.put("tau_m" + l, net.tauM(l).clone());
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, fin);
+        return fin;
     }
 }

@@ -5,6 +5,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads experiment files (JSON, format in the README) into fully resolved experiments.
@@ -23,16 +32,75 @@ public final class ExperimentFile {
 
     /** Like {@link #load(Path)}, with {@code settings} applied to the file's fields before validation. */
     public static GleExperiment load(Path file, Settings settings) throws ExperimentFileException {
-        String text;
+        FieldReader root = FieldReader.parse(file, read(file));
+        if (!settings.values().isEmpty()) root = FieldReader.of(file, settings.applyTo(file, root.node()));
+        return learners(file, root).get(0).experiment();
+    }
+
+    /** One learner of a comparison file: its label and its experiment (the file with the learner's settings). */
+    public record Learner(String label, GleExperiment experiment) {}
+
+    /**
+     * All learners of {@code file}. A file without {@code learners} is one learner named after the experiment;
+     * with {@code learners}, each is the rest of the file with that learner's {@code set} applied, validated
+     * like a file of its own; all share the seed, so they start from the same state on the same input stream.
+     */
+    public static List<Learner> loadLearners(Path file) throws ExperimentFileException {
+        return learners(file, FieldReader.parse(file, read(file)));
+    }
+
+    private static String read(Path file) throws ExperimentFileException {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new ExperimentFileException(file, "", "not a UTF-8 text file");
         } catch (IOException e) {
             throw new ExperimentFileException(file, "", "cannot read the file: " + e);
         }
-        FieldReader root = FieldReader.parse(file, text);
-        if (!settings.values().isEmpty()) root = FieldReader.of(file, settings.applyTo(file, root.node()));
+    }
+
+    private static List<Learner> learners(Path file, FieldReader root) throws ExperimentFileException {
+        if (!root.isObject()) throw root.expected("an object");
+        ObjectNode base = ((ObjectNode) root.node()).deepCopy();
+        JsonNode learnersNode = base.remove("learners");
+        if (learnersNode == null) {
+            GleExperiment e = resolve(file, FieldReader.of(file, base));
+            return List.of(new Learner(e.name(), e));
+        }
+        FieldReader learnersField = FieldReader.of(file, root.node()).required("learners");
+        List<Learner> out = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        for (FieldReader l : learnersField.atLeast(1, "learner")) {
+            l.object("label", "set");
+            FieldReader labelField = l.required("label");
+            String label = labelField.string();
+            if (!labels.add(label)) throw labelField.error("the label \"" + label + "\" is used twice");
+            Map<String, String> values = new LinkedHashMap<>();
+            FieldReader set = l.optional("set");
+            if (set != null) {
+                set.object(fieldNames(set.node()));
+                for (Iterator<Map.Entry<String, JsonNode>> it = set.node().fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    values.put(e.getKey(), e.getValue().toString());
+                }
+            }
+            try {
+                JsonNode edited = new Settings(values).applyTo(file, base);
+                out.add(new Learner(label, resolve(file, FieldReader.of(file, edited))));
+            } catch (ExperimentFileException e) {
+                throw new ExperimentFileException(file, l.path() + " (\"" + label + "\"): " + e.field(), e.problem());
+            }
+        }
+        return out;
+    }
+
+    private static String[] fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names.toArray(String[]::new);
+    }
+
+    private static GleExperiment resolve(Path file, FieldReader root) throws ExperimentFileException {
         try {
             return ExperimentReader.read(root);
         } catch (IllegalArgumentException e) {

@@ -9,12 +9,17 @@ import java.nio.file.Path;
 public final class ExperimentFileException extends Exception {
     private final Path file;
     private final String field;
+    private final String problem;
 
     public ExperimentFileException(Path file, String field, String problem) {
         super(file + ": " + (field == null || field.isEmpty() ? "" : field + ": ") + problem);
         this.file = file;
         this.field = field;
+        this.problem = problem;
     }
+
+    /** What is wrong, without the file and field. */
+    public String problem() { return problem; }
 
     public Path file() { return file; }
 

@@ -199,4 +199,22 @@ class CliTest {
             assertEquals(table.rows.get(r)[table.column("L2_n1_prosp_v")], arrays.get("L2_prosp_v.npy")[2 * r + 1], 0.0);
         }
     }
+
+    @Test
+    void aComparisonFileRunsEveryLearnerAndWritesFinalsByLabel() throws IOException {
+        Path fin = dir.resolve("cmp.json");
+        Outcome o = cli("run", SAMPLES.resolve("lagline-compare.json").toString(), "--steps", "300", "--final", fin.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        JsonNode finals = new ObjectMapper().readTree(fin.toFile());
+        assertEquals(java.util.List.of("GLE", "instantaneous errors", "BPTT 1 τ"),
+                java.util.List.copyOf(iterable(finals.fieldNames())));
+        assertTrue(finals.get("GLE").has("tau_m1"));
+        assertTrue(o.stderr().contains("3 learners × 300 steps"), o.stderr());
+    }
+
+    static <T> java.util.List<T> iterable(Iterator<T> it) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
 }
