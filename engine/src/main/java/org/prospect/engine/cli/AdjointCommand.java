@@ -43,6 +43,10 @@ final class AdjointCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
+        if (experiment.target() instanceof org.prospect.engine.task.TargetSpec.Dataset) {
+            System.err.println(file + ": target: the adjoint needs a teacher or a target signal, not a data set");
+            return 2;
+        }
         if (steps <= 0) {
             System.err.println("--steps: expected a positive number of steps, got " + steps);
             return 2;

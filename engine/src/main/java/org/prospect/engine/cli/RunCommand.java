@@ -37,7 +37,14 @@ final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--duration", paramLabel = "T", description = "simulated time units")
         Double duration;
+
+        @Option(names = "--epochs", paramLabel = "K", description = "passes over the training set (data-set experiments)")
+        Integer epochs;
     }
+
+    @Option(names = "--metrics", paramLabel = "OUT.csv",
+            description = "data-set experiments: one row per epoch (loss, accuracy, test accuracy, rate, seconds)")
+    Path metrics;
 
     @Option(names = "--csv", paramLabel = "OUT.csv",
             description = "one row per step, batch sample 0, in the reference traces' column layout")
@@ -64,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
         long steps = experiment.steps();
         if (length != null && length.steps != null) steps = length.steps;
         if (length != null && length.duration != null) steps = Math.round(length.duration / experiment.dynamics().dt());
+        if (length != null && length.epochs != null) {
+            if (!(experiment.target() instanceof org.prospect.engine.task.TargetSpec.Dataset)) {
+                System.err.println("--epochs: " + file + " has no data set (use --steps or --duration)");
+                return 2;
+            }
+            GleSimulation probe = new GleSimulation(experiment);
+            steps = (long) length.epochs * probe.classification().stepsPerEpoch();
+        }
         if (steps <= 0) {
             System.err.println("--steps/--duration: expected a positive length, got " + steps + " steps");
             return 2;
@@ -82,6 +97,17 @@ final class RunCommand implements Callable<Integer> {
                 columns.fill(sim, row);
                 table.add(row);
             }
+        } else if (sim.classification() != null) {
+            int reported = 0;
+            for (long i = 0; i < steps; i++) {
+                sim.step();
+                var history = sim.classification().history();
+                if (history.size() > reported) {
+                    var e = history.get(reported++);
+                    System.err.printf("epoch %d: train loss %.4f acc %.3f | test loss %.4f acc %.3f | rate %.3g | %.1f s%n",
+                            e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.rate(), e.seconds());
+                }
+            }
         } else {
             for (long i = 0; i < steps; i++) sim.step();
         }
@@ -90,6 +116,15 @@ final class RunCommand implements Callable<Integer> {
         String diverged = sim.findNonFinite();
         if (finalJson != null) {
             AtomicFiles.write(finalJson, out -> writeFinal(sim, out));
+        }
+        if (metrics != null && sim.classification() != null) {
+            AtomicFiles.write(metrics, out -> {
+                out.write("epoch,train_loss,train_accuracy,test_loss,test_accuracy,rate,seconds\n");
+                for (var e : sim.classification().history()) {
+                    out.write(e.epoch() + "," + e.trainLoss() + "," + e.trainAccuracy() + "," + e.testLoss() + ","
+                            + e.testAccuracy() + "," + e.rate() + "," + e.seconds() + "\n");
+                }
+            });
         }
         System.err.printf("%s: %d steps (t = %.6g) in %.3f s, %.0f steps/s, loss %.6g%n", experiment.name(), steps,
                 sim.time(), seconds, steps / seconds, sim.loss());

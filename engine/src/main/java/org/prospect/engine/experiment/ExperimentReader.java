@@ -36,11 +36,18 @@ final class ExperimentReader {
         NetworkSpec spec = student.spec();
         Dynamics dynamics = dynamics(root.required("dynamics"), dt, spec);
         LearningSpec learning = learning(root.required("learning"), dt);
-        SignalSpec input = SignalReader.read(root.required("input"), spec.inputs(), "network.inputs");
-        TargetSpec target = target(root.required("target"), spec, networks);
+        FieldReader targetField = root.required("target");
+        TargetSpec target = target(targetField, spec, networks, batch, dynamics);
+        SignalSpec input = null;
+        if (target instanceof TargetSpec.Dataset) {
+            FieldReader in = root.optional("input");
+            if (in != null) throw in.error("not allowed with a dataset target: the data set provides the input");
+        } else {
+            input = SignalReader.read(root.required("input"), spec.inputs(), "network.inputs");
+        }
         FieldReader phasesField = root.optional("phases");
         List<Phase> phases = phasesField == null ? List.of() : phases(phasesField, target);
-        double duration = duration(root, phases);
+        double duration = duration(root, phases, target, dt, batch);
         return new GleExperiment(name, description, spec, student.weights(), dynamics, learning, input, target,
                 batch, seed, duration, phases);
     }
@@ -88,11 +95,15 @@ final class ExperimentReader {
         return new LearningSpec(enabled, rule, optimizer, rate, learnTauM, tauMin, window);
     }
 
-    private static TargetSpec target(FieldReader f, NetworkSpec spec, NetworkReader networks)
-            throws ExperimentFileException {
-        f.object("teacher", "signal");
-        if (f.exactlyOneOf("teacher", "signal").equals("teacher")) {
+    private static TargetSpec target(FieldReader f, NetworkSpec spec, NetworkReader networks, int batch,
+                                     Dynamics dynamics) throws ExperimentFileException {
+        f.object("teacher", "signal", "dataset");
+        String kind = f.exactlyOneOf("teacher", "signal", "dataset");
+        if (kind.equals("teacher")) {
             return networks.teacher(f.required("teacher"), spec);
+        }
+        if (kind.equals("dataset")) {
+            return DatasetReader.read(f.required("dataset"), spec, batch, dynamics);
         }
         return new TargetSpec.SignalTarget(SignalReader.read(f.required("signal"), spec.outputs(),
                 "the output layer's size"));
@@ -114,7 +125,15 @@ final class ExperimentReader {
         return out;
     }
 
-    private static double duration(FieldReader root, List<Phase> phases) throws ExperimentFileException {
+    private static double duration(FieldReader root, List<Phase> phases, TargetSpec target, double dt, int batch)
+            throws ExperimentFileException {
+        if (target instanceof TargetSpec.Dataset d) {
+            FieldReader given = root.optional("duration");
+            if (given != null) throw given.error("not allowed with a dataset target: \"dataset.epochs\" sets the length");
+            if (!phases.isEmpty()) throw root.required("phases").error("not allowed with a dataset target");
+            long stepsPerEpoch = (long) (d.train().size() / batch) * d.train().length();
+            return d.epochs() * stepsPerEpoch * dt;
+        }
         if (phases.isEmpty()) return root.required("duration", "no \"phases\" are given").positive();
         double sum = 0;
         for (Phase p : phases) sum += p.duration();

@@ -64,6 +64,9 @@ final class FieldReader {
 
     String path() { return path; }
 
+    /** The experiment file this value comes from. */
+    Path file() { return file; }
+
     JsonNode node() { return node; }
 
     ExperimentFileException error(String problem) {

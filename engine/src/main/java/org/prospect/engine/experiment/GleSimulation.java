@@ -24,6 +24,7 @@ public final class GleSimulation {
     private final GleNetwork student;
     private final GleNetwork teacher;
     private Signal input;
+    private final SequenceClassification classification;
     private final Signal targetSignal;
     private final double[] x;
     private final double[] target;
@@ -46,12 +47,20 @@ public final class GleSimulation {
         int batch = experiment.batch();
         this.learning = experiment.learning();
         student = new GleNetwork(spec, experiment.initialWeights(), experiment.dynamics(), batch);
-        input = experiment.input().create(batch, experiment.dynamics().dt(), experiment.seed());
-        if (experiment.target() instanceof TargetSpec.Teacher t) {
+        if (experiment.target() instanceof TargetSpec.Dataset d) {
+            input = null;
+            teacher = null;
+            targetSignal = null;
+            classification = new SequenceClassification(d, student, experiment.seed());
+        } else if (experiment.target() instanceof TargetSpec.Teacher t) {
+            input = experiment.input().create(batch, experiment.dynamics().dt(), experiment.seed());
+            classification = null;
             teacher = new GleNetwork(Teachers.spec(spec, t), t.weights(), experiment.dynamics(), batch);
             teacher.setErrorsEnabled(false);
             targetSignal = null;
         } else {
+            input = experiment.input().create(batch, experiment.dynamics().dt(), experiment.seed());
+            classification = null;
             teacher = null;
             TargetSpec.SignalTarget s = (TargetSpec.SignalTarget) experiment.target();
             targetSignal = s.signal().create(batch, experiment.dynamics().dt(), experiment.seed() + 1);
@@ -99,14 +108,17 @@ public final class GleSimulation {
     /** Advances the whole experiment by one step dt. */
     public void step() {
         enterPhase();
-        input.sample(step, x);
         boolean plastic = learningActive();
         System.arraycopy(student.output(), 0, previousOutput, 0, previousOutput.length);
-        if (teacher != null) {
+        if (classification != null) {
+            classification.current(x, target);
+        } else if (teacher != null) {
+            input.sample(step, x);
             // The teacher's previous-step output is the student's target at this step (GLE.md, notes).
             System.arraycopy(teacher.output(), 0, target, 0, target.length);
             teacher.step(x, null);
         } else {
+            input.sample(step, x);
             targetSignal.sample(step, target);
         }
         loss = outputLoss(target, previousOutput);
@@ -124,6 +136,7 @@ public final class GleSimulation {
             stepTruncatedBptt(plastic);
         }
         step++;
+        if (classification != null) classification.afterStep(this, loss);
     }
 
     /** Truncated BPTT: free forward dynamics, one exact-gradient update at the end of each window. */
@@ -233,6 +246,9 @@ public final class GleSimulation {
 
     public GleNetwork student() { return student; }
 
+    /** The sequence-classification task (MNIST-1D), or {@code null} for teacher and signal targets. */
+    public SequenceClassification classification() { return classification; }
+
     /** The teacher network, or {@code null} when the targets are a signal. */
     public GleNetwork teacher() { return teacher; }
 
@@ -285,6 +301,7 @@ public final class GleSimulation {
 
     /** A new input signal from the next step on, e.g. after an edit of its parameters; same channel count. */
     public void setInput(org.prospect.engine.task.SignalSpec spec) {
+        if (classification != null) throw new IllegalStateException("the data set provides the input");
         if (spec.channels() != experiment.network().inputs()) {
             throw new IllegalArgumentException("input needs " + experiment.network().inputs() + " channels, got " + spec.channels());
         }

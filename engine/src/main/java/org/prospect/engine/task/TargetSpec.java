@@ -28,4 +28,13 @@ public sealed interface TargetSpec {
 
     /** A target signal given directly (one channel per output). */
     record SignalTarget(SignalSpec signal) implements TargetSpec {}
+
+    /**
+     * Sequence classification from a labelled data set (MNIST-1D): the data set provides the input, one sample
+     * per step, and a one-hot target at every step; training runs {@code epochs} passes over {@code train},
+     * each followed by an evaluation on {@code test}; the learning rate is multiplied by {@code rateFactor} when
+     * the test loss has not improved for {@code patience} epochs.
+     */
+    record Dataset(String name, SequenceDataset train, SequenceDataset test, int epochs, int patience,
+                   double rateFactor) implements TargetSpec {}
 }
