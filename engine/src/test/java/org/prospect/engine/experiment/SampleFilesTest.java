@@ -146,7 +146,7 @@ class SampleFilesTest {
 
     @Test void documentedExampleIsTheLagLineSample() throws Exception {
         String doc = Files.readString(Path.of("..", "README.md"));
-        int start = doc.indexOf("```json\n") + "```json\n".length();
+        int start = doc.indexOf("```json\n", doc.indexOf("#### Full example")) + "```json\n".length();
         String example = doc.substring(start, doc.indexOf("```", start));
         assertEquals(Files.readString(SAMPLES.resolve("lagline.json")), example);
     }
