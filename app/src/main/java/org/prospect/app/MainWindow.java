@@ -102,6 +102,7 @@ final class MainWindow implements AutoCloseable {
     private Scene scene;
     private boolean started;
     private boolean lectureMadeFullScreen;
+    private boolean lectureFullScreen = true;
     private String lastError;
     private Alert lastAlert;
     private ExceptionDialog lastExceptionDialog;
@@ -277,7 +278,7 @@ final class MainWindow implements AutoCloseable {
         // The room sees the run, not the file list: lecture mode hides the sample browser (View ▸ brings it back).
         samplesShown.set(!on);
         Stage stage = stage();
-        if (stage == null) return;
+        if (stage == null || !lectureFullScreen) return;
         if (on && !stage.isFullScreen()) {
             stage.setFullScreenExitHint("F11 or Esc leaves full screen, L leaves lecture mode");
             stage.setFullScreen(true);
@@ -448,6 +449,9 @@ final class MainWindow implements AutoCloseable {
     }
 
     void setTheme(Theme t) { theme.set(t); }
+
+    /** Whether entering lecture mode also goes full screen (default true). */
+    void setLectureFullScreen(boolean on) { lectureFullScreen = on; }
 
     ObjectProperty<Theme> themeProperty() { return theme; }
 

@@ -39,7 +39,9 @@ public final class ProspectApp extends Application {
 
         window = new MainWindow(DefaultSample.folder());
         window.setTheme(prefs.theme());
-        Scene scene = window.createScene(prefs.width(), prefs.height());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = window.createScene(Math.min(prefs.width(), screen.getWidth()),
+                Math.min(prefs.height(), screen.getHeight()));
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
             e.printStackTrace();
             window.showException("Unexpected error", "Something went wrong in the window; the run goes on.", e);
@@ -76,8 +78,10 @@ public final class ProspectApp extends Application {
     }
 
     private void placeWindow(Stage stage) {
-        stage.setWidth(prefs.width());
-        stage.setHeight(prefs.height());
+        // Never larger than the screen (a projector may be smaller than the desk's monitor).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(prefs.width(), screen.getWidth()));
+        stage.setHeight(Math.min(prefs.height(), screen.getHeight()));
         if (prefs.hasPosition()
                 && !Screen.getScreensForRectangle(prefs.x(), prefs.y(), Math.min(prefs.width(), 200), 50).isEmpty()) {
             stage.setX(prefs.x());
