@@ -123,7 +123,12 @@ final class MainWindow implements AutoCloseable {
         placeholder.getStyleClass().add("hint");
         placeholder.setWrapText(true);
 
-        root.setTop(new VBox(menuBar(), toolbar(), banner.node()));
+        // The experiment's name sits at the right of the menu row, where it never crowds the toolbar out.
+        MenuBar menus = menuBar();
+        HBox.setHgrow(menus, Priority.ALWAYS);
+        HBox menuRow = new HBox(menus, experimentName);
+        menuRow.getStyleClass().add("menu-row");
+        root.setTop(new VBox(menuRow, toolbar(), banner.node()));
         root.setCenter(placeholder);
         root.setBottom(status.node());
         samples.node().setPrefWidth(320);
@@ -240,11 +245,12 @@ final class MainWindow implements AutoCloseable {
         darkToggle.selectedProperty().addListener((o, was, now) -> theme.set(now ? Theme.DARK : Theme.LIGHT));
         theme.addListener((o, was, now) -> darkToggle.setSelected(now == Theme.DARK));
         darkToggle.setTooltip(new Tooltip("Dark theme (View ▸ Light/Dark theme)"));
-        for (var c : new javafx.scene.control.Control[] {open, lectureToggle, darkToggle, experimentName}) {
+        experimentName.setMinWidth(Region.USE_PREF_SIZE);
+        for (var c : new javafx.scene.control.Control[] {open, lectureToggle, darkToggle}) {
             c.setFocusTraversable(false);
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        bar.getItems().addAll(spacer, experimentName, open, lectureToggle, darkToggle);
+        bar.getItems().addAll(spacer, open, lectureToggle, darkToggle);
         HBox.setHgrow(bar, Priority.ALWAYS);
         return bar;
     }
