@@ -444,6 +444,7 @@ public final class ParameterSheet {
     private final class BoolEditor extends Editor {
         private final CheckBox box = new CheckBox();
         private final java.util.function.BooleanSupplier get;
+        private final javafx.beans.value.ChangeListener<Boolean> follow = (o, was, now) -> reload();
 
         BoolEditor(Param param, java.util.function.BooleanSupplier get, java.util.function.Consumer<Boolean> send) {
             this.get = get;
@@ -451,7 +452,8 @@ public final class ParameterSheet {
             box.setUserData(param.path);
             box.setTooltip(new Tooltip(param.description));
             box.setOnAction(e -> send.accept(box.isSelected()));
-            if (param.live != null) param.live.addListener((o, was, now) -> reload());
+            // Weakly: the sheet's skin builds new editors whenever it re-lays out (e.g. on a search).
+            if (param.live != null) param.live.addListener(new javafx.beans.value.WeakChangeListener<>(follow));
             reload();
         }
 
