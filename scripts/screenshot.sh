@@ -3,14 +3,20 @@
 # Usage: scripts/screenshot.sh [OUT.png] [SECONDS_OF_PLAY]
 # Needs xvfb-run (apt-get install xvfb xauth) and a built jar (mvn -o -q package -DskipTests).
 # The window opens samples/lagline.json; set PROSPECT_SAMPLES to use another samples folder.
+# Extra JVM options in PROSPECT_JAVA_OPTS, e.g. "-Dprospect.lecture=true -Dprospect.theme=dark".
+# The window's remembered settings are kept in a throwaway folder, so a screenshot neither reads nor
+# changes yours.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-assets/screenshots/window.png}"
 delay="${2:-12}"
 jar=app/target/prospect.jar
 [[ -f "$jar" ]] || { echo "no $jar: run mvn -o -q package -DskipTests first" >&2; exit 1; }
+config="$(mktemp -d)"
+trap 'rm -rf "$config"' EXIT
+# shellcheck disable=SC2086
 xvfb-run -a -s "-screen 0 1920x1080x24" \
-  java -Dprism.order=sw \
+  java -Dprism.order=sw -Dprospect.config="$config" ${PROSPECT_JAVA_OPTS:-} \
        -Dprospect.samples="${PROSPECT_SAMPLES:-samples}" \
        -Dprospect.screenshot="$out" -Dprospect.screenshot.delay="$delay" \
        -jar "$jar"

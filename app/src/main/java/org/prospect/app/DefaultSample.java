@@ -14,7 +14,12 @@ final class DefaultSample {
     private DefaultSample() {}
 
     static Path path() {
-        return Path.of(System.getProperty(SAMPLES_PROPERTY, "samples")).resolve(FILE);
+        return folder().resolve(FILE);
+    }
+
+    /** The samples folder the sample browser lists. */
+    static Path folder() {
+        return Path.of(System.getProperty(SAMPLES_PROPERTY, "samples"));
     }
 
     static GleExperiment load(Path file) throws ExperimentFileException {

@@ -1,39 +1,130 @@
 package org.prospect.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.prospect.engine.experiment.ExperimentFileException;
-import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.app.prefs.Prefs;
+import org.prospect.app.prefs.PrefsStore;
+import org.prospect.app.prefs.Theme;
 
-/** The JavaFX application: one window on the default sample, playing from the start. */
+/**
+ * The JavaFX application: one window, playing from the start on the file opened last (if it still loads)
+ * or the default sample. Window bounds, theme, lecture mode and the last file are remembered in the
+ * user's settings file ({@link PrefsStore}); {@code -Dprospect.theme=dark} and {@code -Dprospect.lecture=true}
+ * override them (used for screenshots).
+ */
 public final class ProspectApp extends Application {
-    private static final double WIDTH = 1440;
-    private static final double HEIGHT = 900;
-
     private MainWindow window;
+    private PrefsStore store;
+    private Prefs prefs;
+    private Stage stage;
+    /** The last bounds while neither maximised nor full screen: what the next launch restores. */
+    private Rectangle2D normalBounds;
 
     @Override
     public void start(Stage stage) {
-        Scene scene;
-        try {
-            GleExperiment experiment = DefaultSample.load(DefaultSample.path());
-            window = new MainWindow(experiment);
-            scene = window.createScene(WIDTH, HEIGHT);
-            stage.setTitle("Prospect — " + experiment.name());
-        } catch (ExperimentFileException e) {
-            scene = new Scene(LoadFailureView.create(e.getMessage()), WIDTH, HEIGHT);
-            Styles.apply(scene);
-            stage.setTitle("Prospect");
-        }
+        this.stage = stage;
+        store = PrefsStore.standard();
+        PrefsStore.Loaded loaded = store.load();
+        prefs = loaded.prefs();
+        String themeOverride = System.getProperty("prospect.theme");
+        if (themeOverride != null) prefs = prefs.withTheme(Theme.parse(themeOverride));
+        String lectureOverride = System.getProperty("prospect.lecture");
+        if (lectureOverride != null) prefs = prefs.withLecture(Boolean.parseBoolean(lectureOverride));
+
+        window = new MainWindow(DefaultSample.folder());
+        window.setTheme(prefs.theme());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = window.createScene(Math.min(prefs.width(), screen.getWidth()),
+                Math.min(prefs.height(), screen.getHeight()));
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            e.printStackTrace();
+            window.showException("Unexpected error", "Something went wrong in the window; the run goes on.", e);
+        });
+        stage.titleProperty().bind(window.titleProperty());
         stage.setScene(scene);
+        placeWindow(stage);
         stage.show();
-        if (window != null) window.start();
+
+        if (!openFirst() && loaded.warning() == null) {
+            window.warn("Could not open the default sample " + DefaultSample.path().toAbsolutePath()
+                    + " (run from the project folder, or set -D" + DefaultSample.SAMPLES_PROPERTY
+                    + "=<samples folder>). Open a sample from the list or with Ctrl+O.");
+        }
+        if (loaded.warning() != null) {
+            System.err.println("warning: " + loaded.warning());
+            window.warn(loaded.warning());
+        }
+        window.lectureProperty().set(prefs.lecture());
+        window.start();
+
+        window.themeProperty().addListener((o, was, now) -> remember(prefs.withTheme(now)));
+        window.lectureProperty().addListener((o, was, now) -> remember(prefs.withLecture(now)));
+        window.fileProperty().addListener((o, was, now) -> { if (now != null) remember(prefs.withLastFile(now)); });
         Screenshot.scheduleIfAsked(scene);
+    }
+
+    /** The last file if it still loads, else the default sample; false when neither opened. */
+    private boolean openFirst() {
+        Path last = prefs.lastFile();
+        if (last != null && Files.isRegularFile(last) && window.open(last)) return true;
+        if (last != null && window.lastAlert() != null) window.lastAlert().close(); // quietly fall back
+        return window.open(DefaultSample.path());
+    }
+
+    private void placeWindow(Stage stage) {
+        // Never larger than the screen (a projector may be smaller than the desk's monitor).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(prefs.width(), screen.getWidth()));
+        stage.setHeight(Math.min(prefs.height(), screen.getHeight()));
+        if (prefs.hasPosition()
+                && !Screen.getScreensForRectangle(prefs.x(), prefs.y(), Math.min(prefs.width(), 200), 50).isEmpty()) {
+            stage.setX(prefs.x());
+            stage.setY(prefs.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(prefs.maximized());
+        normalBounds = new Rectangle2D(prefs.hasPosition() ? prefs.x() : Double.NaN,
+                prefs.hasPosition() ? prefs.y() : Double.NaN, prefs.width(), prefs.height());
+        Runnable track = () -> {
+            if (!stage.isMaximized() && !stage.isFullScreen() && stage.isShowing()) {
+                normalBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.xProperty().addListener((o, a, b) -> track.run());
+        stage.yProperty().addListener((o, a, b) -> track.run());
+        stage.widthProperty().addListener((o, a, b) -> track.run());
+        stage.heightProperty().addListener((o, a, b) -> track.run());
+    }
+
+    private void remember(Prefs p) {
+        prefs = p;
+        save();
+    }
+
+    private void save() {
+        try {
+            store.save(prefs);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("warning: could not save the settings to " + store.file() + ": " + e);
+        }
     }
 
     @Override
     public void stop() {
-        if (window != null) window.close();
+        if (stage != null && normalBounds != null) {
+            prefs = prefs.withBounds(normalBounds.getMinX(), normalBounds.getMinY(), normalBounds.getWidth(),
+                    normalBounds.getHeight(), stage.isMaximized());
+        }
+        if (window != null) {
+            save();
+            window.close();
+        }
     }
 }

@@ -6,11 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.io.TempDir;
+import org.prospect.app.controls.ParameterSheet;
+import org.prospect.app.controls.Transport;
+import org.prospect.engine.experiment.GleSimulation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,10 +34,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = new MainWindow(LagLine.experiment());
+        // Monocle's headless painter overflows its buffer when a stage goes full screen.
+        window.setLectureFullScreen(false);
         stage.setScene(window.createScene(1024, 700));
         stage.show();
         window.start();
@@ -35,7 +49,28 @@ class MainWindowTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(window::close);
+        robot.interact(() -> {
+            window.close();
+        });
+    }
+
+    /** Reads a value off the simulation on its own thread, after every command sent before. */
+    private double engine(ToDoubleFunction<GleSimulation> read) throws InterruptedException {
+        double[] out = {Double.NaN};
+        window.runner().submit(new Command.Apply(s -> out[0] = read.applyAsDouble(s)));
+        assertTrue(window.runner().awaitCommands(5, TimeUnit.SECONDS));
+        return out[0];
+    }
+
+    /** Types {@code text} into the parameter field and presses Enter (as the field sees it). */
+    private TextField edit(FxRobot robot, String path, String text) {
+        TextField field = window.parameters().field(path);
+        assertNotNull(field, path);
+        robot.interact(() -> {
+            field.setText(text);
+            field.fireEvent(new ActionEvent());
+        });
+        return field;
     }
 
     private RunnerStatus status() {
@@ -108,5 +143,141 @@ class MainWindowTest {
         assertTrue(robot.lookup("#banner").query().isVisible());
         assertFalse(status().running());
         waitUntil(() -> robot.lookup("#play-pause").queryAs(Button.class).getText().contains("Play"));
+    }
+
+    @Test
+    void aGammaEditReachesTheEngine(FxRobot robot) throws Exception {
+        assertEquals(1.0, engine(s -> s.student().dynamics().gamma()));
+        TextField gamma = edit(robot, "dynamics.gamma", "2.5");
+        assertEquals(2.5, engine(s -> s.student().dynamics().gamma()));
+        assertEquals(2.5, engine(s -> s.teacher().dynamics().gamma()), "teacher and student alike");
+        assertFalse(gamma.getStyleClass().contains(ParameterSheet.INVALID));
+    }
+
+    @Test
+    void aTimeConstantBelowDtIsRefusedWithTheReasonAndNotApplied(FxRobot robot) throws Exception {
+        pausePlaying(robot); // τ_m learn in this experiment
+        double was = engine(s -> s.student().tauM(0)[0]);
+        TextField tau = edit(robot, "network.layers[0].tauM[0]", "0.001");
+        assertTrue(tau.getStyleClass().contains(ParameterSheet.INVALID), "red border");
+        Label message = window.parameters().message();
+        assertTrue(message.isVisible());
+        assertTrue(message.getText().contains("≥ dt = 0.01") && message.getText().contains("0.001"), message.getText());
+        assertEquals(was, engine(s -> s.student().tauM(0)[0]), "nothing was sent");
+        assertFalse(window.banner().isShowing());
+
+        edit(robot, "network.layers[0].tauM[0]", "0.8");
+        assertFalse(tau.getStyleClass().contains(ParameterSheet.INVALID));
+        assertFalse(message.isVisible());
+        assertEquals(0.8, engine(s -> s.student().tauM(0)[0]));
+    }
+
+    @Test
+    void revertToFileRestoresTheFileValues(FxRobot robot) throws Exception {
+        edit(robot, "dynamics.gamma", "3");
+        edit(robot, "learning.rate", "0.5");
+        assertEquals(3.0, engine(s -> s.student().dynamics().gamma()));
+        robot.interact(() -> window.parameters().revert());
+        assertEquals(1.0, engine(s -> s.student().dynamics().gamma()));
+        assertEquals(1e-3, engine(s -> s.learning().rate()));
+        assertEquals("1", window.parameters().field("dynamics.gamma").getText());
+    }
+
+    @Test
+    void aHugeLearningRateDivergesAndPausesWithTheBanner(FxRobot robot) throws Exception {
+        edit(robot, "learning.rate", "1e300");
+        waitUntil(() -> window.banner().isShowing());
+        String text = window.banner().text();
+        assertTrue(text.contains("Diverged") && text.contains("non-finite layer"), text);
+        assertFalse(status().running());
+    }
+
+    @Test
+    void anEngineErrorShowsItsStackTraceAndTheWindowGoesOn(FxRobot robot) throws Exception {
+        window.runner().submit(new Command.Apply(s -> { throw new IllegalStateException("boom"); }));
+        waitUntil(() -> window.lastExceptionDialog() != null && window.lastExceptionDialog().isShowing());
+        assertTrue(window.banner().text().contains("boom"), window.banner().text());
+        robot.interact(() -> window.lastExceptionDialog().close());
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> status().running());
+    }
+
+    @Test
+    void lectureModeEnlargesTheTextAndAppliesTheLectureStylesheet(FxRobot robot) throws Exception {
+        Label time = robot.lookup("#status-time").queryAs(Label.class);
+        double before = time.getFont().getSize();
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.lectureProperty().get());
+        assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("lecture.css")));
+        assertTrue(window.root().getStyleClass().contains("lecture"));
+        robot.interact(() -> window.root().applyCss());
+        assertTrue(time.getFont().getSize() > before + 4, before + " → " + time.getFont().getSize());
+
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("lecture.css")));
+    }
+
+    @Test
+    void theDarkThemeAppliesTheDarkStylesheet(FxRobot robot) {
+        assertFalse(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        // By id among the toolbar's items: in a narrow window it may sit in the toolbar's overflow menu.
+        var toggle = (javafx.scene.control.ToggleButton) window.transport().node().getItems().stream()
+                .filter(n -> "theme-toggle".equals(n.getId())).findFirst().orElseThrow();
+        robot.interact(toggle::fire);
+        assertTrue(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertTrue(window.root().getStyleClass().contains("dark"));
+    }
+
+    @Test
+    void plusAndMinusChangeTheSpeedByOneStop(FxRobot robot) throws Exception {
+        assertEquals(Transport.DEFAULT_SPEED, window.transport().speed());
+        robot.type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, window.transport().speed());
+        robot.type(KeyCode.EQUALS);
+        robot.type(KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5.0, window.transport().speed());
+    }
+
+    @Test
+    void aBadFileShowsTheReasonAndKeepsTheCurrentRun(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(DefaultSample.path()).replace("\"tauR\": 0.1", "\"tauR\": 0"));
+        var runner = window.runner();
+        waitUntil(() -> status().steps() > 0);
+        boolean[] opened = {true};
+        robot.interact(() -> opened[0] = window.open(bad));
+        assertFalse(opened[0]);
+        String error = window.lastError();
+        assertNotNull(error);
+        assertTrue(error.contains("bad.json") && error.contains("network.layers[0].tauR") && error.contains("dt"), error);
+        assertTrue(window.lastAlert().isShowing());
+        robot.interact(() -> window.lastAlert().close());
+        assertTrue(runner == window.runner(), "the same run goes on");
+        long steps = status().steps();
+        waitUntil(() -> status().steps() > steps);
+    }
+
+    @Test
+    void everySampleOpensAndRuns(FxRobot robot) throws Exception {
+        var entries = org.prospect.app.samples.SampleCatalog.scan(DefaultSample.folder());
+        assertTrue(entries.size() >= 6, "samples found: " + entries.size());
+        for (var entry : entries) {
+            assertTrue(entry.loads(), entry.relative() + ": " + entry.error());
+            boolean[] opened = {false};
+            robot.interact(() -> opened[0] = window.open(entry.file()));
+            assertTrue(opened[0], entry.relative() + ": " + window.lastError());
+            window.runner().pause();
+            window.runner().reset();
+            window.runner().step(5);
+            settle();
+            assertEquals(5, status().steps(), entry.relative());
+            assertFalse(window.banner().isShowing(), entry.relative() + ": " + window.banner().text());
+            robot.interact(() -> {});
+            assertEquals(entry.name(), robot.lookup("#experiment-name").queryAs(Label.class).getText());
+        }
     }
 }

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-/** A red strip across the window for what stopped the run (divergence, engine error, unreadable file). */
+/** A red strip across the window for what stopped the run (divergence, engine error), amber for a warning. */
 public final class Banner {
     private final HBox box;
     private final Label message = new Label();
@@ -28,6 +28,13 @@ public final class Banner {
 
     /** Call on the FX thread. */
     public void show(String text) {
+        show(text, false);
+    }
+
+    /** A warning (amber) rather than a stop (red), e.g. settings that could not be read. */
+    public void show(String text, boolean warning) {
+        box.getStyleClass().remove("warning");
+        if (warning) box.getStyleClass().add("warning");
         message.setText(text);
         box.setVisible(true);
         box.setManaged(true);

@@ -15,7 +15,7 @@ public final class StatusBar {
     private final Label frames = label("status-fps");
     private final Label learning = label("status-learning");
     private final Label state = label("status-state");
-    private final double dt;
+    private double dt;
 
     public StatusBar(double dt) {
         this.dt = dt;
@@ -28,10 +28,15 @@ public final class StatusBar {
     private static Label label(String id) {
         Label l = new Label();
         l.setId(id);
+        // Numbers are never cut to "…": the spacer gives way first.
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     public HBox node() { return bar; }
+
+    /** The step of the experiment now shown (for the real-time factor). */
+    public void setDt(double dt) { this.dt = dt; }
 
     /** Call on the FX thread, once per frame at most. */
     public void show(RunnerStatus status, double framesPerSecond) {
