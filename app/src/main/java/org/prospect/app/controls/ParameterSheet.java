@@ -146,7 +146,8 @@ public final class ParameterSheet {
             tauM[l] = spec.layer(l).tauM();
             tauR[l] = spec.layer(l).tauR();
         }
-        input = new InputModel(experiment.input());
+        // A data-set experiment has no input signal to edit: the data set is the input.
+        input = experiment.input() == null ? null : new InputModel(experiment.input());
         inputEdited = false;
     }
 
@@ -223,7 +224,7 @@ public final class ParameterSheet {
                 }
             }
         }
-        input.items(out, category("Input: " + input.kind()));
+        if (input != null) input.items(out, category("Input: " + input.kind()));
         return out;
     }
 
