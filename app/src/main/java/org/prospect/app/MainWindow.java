@@ -6,8 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.prospect.app.charts.SignalChart;
-import org.prospect.app.charts.TraceFeeder;
+import org.prospect.app.charts.Dashboard;
 import org.prospect.app.controls.Banner;
 import org.prospect.app.controls.StatusBar;
 import org.prospect.app.controls.Transport;
@@ -29,8 +28,7 @@ final class MainWindow implements AutoCloseable {
     private static final long STATUS_PERIOD_NANOS = 100_000_000;
 
     private final SimulationRunner runner;
-    private final SignalChart chart;
-    private final TraceFeeder feeder;
+    private final Dashboard dashboard;
     private final Transport transport;
     private final StatusBar status;
     private final Banner banner = new Banner();
@@ -40,12 +38,11 @@ final class MainWindow implements AutoCloseable {
     MainWindow(GleExperiment experiment) {
         int windowRows = WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT;
         runner = new SimulationRunner(experiment, ROWS_PER_TIME_UNIT, windowRows, this::halted);
-        chart = new SignalChart(runner.probe(), windowRows);
-        feeder = new TraceFeeder(runner.trace(), chart);
+        dashboard = new Dashboard(runner);
         transport = new Transport(runner);
         status = new StatusBar(runner.dt());
         root.setTop(new VBox(transport.node(), banner.node()));
-        root.setCenter(chart.node());
+        root.setCenter(dashboard.node());
         root.setBottom(status.node());
         root.getStyleClass().add("main-window");
         frameClock = new AnimationTimer() {
@@ -90,7 +87,7 @@ final class MainWindow implements AutoCloseable {
     void start() {
         runner.setSpeed(Transport.DEFAULT_SPEED);
         runner.start();
-        feeder.start();
+        dashboard.start();
         frameClock.start();
         runner.play();
     }
@@ -101,10 +98,12 @@ final class MainWindow implements AutoCloseable {
 
     Banner banner() { return banner; }
 
+    Dashboard dashboard() { return dashboard; }
+
     @Override
     public void close() {
         frameClock.stop();
-        feeder.close();
+        dashboard.close();
         runner.close();
     }
 }

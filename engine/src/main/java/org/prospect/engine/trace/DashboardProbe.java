@@ -2,7 +2,6 @@ package org.prospect.engine.trace;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.prospect.engine.adjoint.GradientAlignment;
 import org.prospect.engine.adjoint.SlidingAdjoint;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.gle.GleNetwork;
@@ -16,8 +15,9 @@ import org.prospect.engine.gle.Quantity;
  *   <li>{@link #trace()}: decimated rows (at most {@link #rowsPerTimeUnit()} per simulated time unit) of the
  *       input, target and output, the selected neurons' potentials, rates and errors, the loss, the
  *       weight norms and their change per step, τ_m, and the latest GLE-vs-BPTT gradient alignment;</li>
- *   <li>{@link #lambdaTrace()}: the exact adjoint −λ of the selected neurons from BPTT over consecutive
- *       windows of the recent past, written a window late with the times the values belong to;</li>
+ *   <li>{@link #lambdaTrace()}: the exact adjoint −λ of the selected neurons from BPTT over sliding windows
+ *       of {@code 2·adjointWindow} (computed every {@code adjointWindow}, see {@link SlidingAdjoint}),
+ *       written one to two windows late with the times the values belong to;</li>
  *   <li>{@link #snapshots()}: per-neuron values and weights for drawing the network, about 30 times a second.</li>
  * </ul>
  * Values are those of batch sample 0. Nothing is allocated per step (only on {@link #attach}).
@@ -72,7 +72,6 @@ public final class DashboardProbe implements StepObserver {
 
     // Simulation-thread state (rebuilt on attach).
     private SlidingAdjoint sliding;
-    private GradientAlignment alignment;
     private double[] alignedTarget;
     private double[][] previousWeights;
     private double[][] publishedWeights;
@@ -213,9 +212,9 @@ public final class DashboardProbe implements StepObserver {
         GleNetwork student = sim.student();
         double dt = student.dynamics().dt();
         int windowSteps = (int) Math.max(1, Math.round(adjointWindow / dt));
-        sliding = new SlidingAdjoint(spec, student.batch(), windowSteps);
+        // Windows twice as long as what is shown of each: λ has at least one window of future behind it.
+        sliding = new SlidingAdjoint(spec, student.batch(), windowSteps, 2 * windowSteps);
         sliding.begin(student, sim.stepCount());
-        alignment = new GradientAlignment(spec);
         alignedTarget = new double[student.batch() * spec.outputs()];
         int layers = spec.layerCount();
         previousWeights = new double[layers][];
@@ -242,7 +241,6 @@ public final class DashboardProbe implements StepObserver {
 
         double[] aligned = teacher != null ? teacher.output() : sim.target();
         System.arraycopy(aligned, 0, alignedTarget, 0, alignedTarget.length);
-        alignment.accumulate(student);
         boolean computed = sliding.record(sim.input(), alignedTarget, student, dt);
 
         for (int l = 0; l < previousWeights.length; l++) {
@@ -260,8 +258,7 @@ public final class DashboardProbe implements StepObserver {
         blockSteps++;
 
         if (computed) {
-            lastAlignment = alignment.cosineWith(sliding.adjoint());
-            alignment.clear();
+            lastAlignment = sliding.alignment();
             writeLambdaRows(sim, sel, dt);
         }
 
@@ -342,7 +339,7 @@ public final class DashboardProbe implements StepObserver {
         int batch = sim.student().batch();
         NeuronId[] neurons = sel.neurons();
         lambdaRow[0] = sel.generation();
-        for (int t = 0; t < sliding.windowSteps(); t++) {
+        for (int t = 0; t < sliding.stride(); t++) {
             long step = start + t + 1;
             if (step % every != 0) continue;
             for (int s = 0; s < SLOTS; s++) {
