@@ -5,13 +5,13 @@ import org.prospect.engine.trace.DashboardProbe;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
- * The dashboard traces' single consumer: a daemon thread that drains the probe's traces about 60 times a
+ * The dashboard traces' single consumer: a daemon thread that drains the probe's traces about 30 times a
  * second, adds the new rows to every chart's lines in bulk (never from the FX thread) and works out each
  * axis' range over the rolling window for the FX thread to apply. Per drain it touches at most one
  * line-capacity of rows per line, however fast the simulation runs; it allocates only the small range arrays.
  */
 public final class DashboardFeeder implements AutoCloseable {
-    private static final long PERIOD_MILLIS = 16;
+    private static final long PERIOD_MILLIS = 33;
 
     private final DashboardProbe probe;
     private final List<TimeChart> charts;
