@@ -40,8 +40,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.dialog.ExceptionDialog;
-import org.prospect.app.charts.SignalChart;
-import org.prospect.app.charts.TraceFeeder;
+import org.prospect.app.charts.Dashboard;
 import org.prospect.app.controls.Banner;
 import org.prospect.app.controls.ParameterSheet;
 import org.prospect.app.controls.StatusBar;
@@ -318,20 +317,18 @@ final class MainWindow implements AutoCloseable {
      * nothing else in the window depends on what is inside.)
      */
     private static final class Centre implements AutoCloseable {
-        private final SignalChart chart;
-        private final TraceFeeder feeder;
+        private final Dashboard dashboard;
 
+        /** Built before the runner starts: the dashboard observes every step. */
         Centre(SimulationRunner runner) {
-            int windowRows = WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT;
-            chart = new SignalChart(runner.probe(), windowRows);
-            feeder = new TraceFeeder(runner.trace(), chart);
+            dashboard = new Dashboard(runner);
         }
 
-        Node node() { return chart.node(); }
+        Node node() { return dashboard.node(); }
 
-        void start() { feeder.start(); }
+        void start() { dashboard.start(); }
 
-        @Override public void close() { feeder.close(); }
+        @Override public void close() { dashboard.close(); }
     }
 
     /** One experiment being run: its runner and the centre view it feeds. */
@@ -478,6 +475,9 @@ final class MainWindow implements AutoCloseable {
     Banner banner() { return banner; }
 
     ParameterSheet parameters() { return parameters; }
+
+    /** The current run's dashboard, or null. */
+    Dashboard dashboard() { return session == null ? null : session.centre.dashboard; }
 
     SampleBrowser samples() { return samples; }
 

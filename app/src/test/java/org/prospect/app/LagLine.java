@@ -14,10 +14,10 @@ import org.prospect.engine.task.SignalSpec;
 import org.prospect.engine.task.TargetSpec;
 
 /** A two-neuron LagLine built in code, so the window tests do not depend on any experiment file. */
-final class LagLine {
+public final class LagLine {
     private LagLine() {}
 
-    static GleExperiment experiment() {
+    public static GleExperiment experiment() {
         NetworkSpec spec = new NetworkSpec(1, List.of(
                 LayerSpec.uniform(1, Activation.SOFTPLUS, 0.6, 0.1, false),
                 LayerSpec.uniform(1, Activation.SOFTPLUS, 1.4, 0.1, false)));

@@ -1,15 +1,18 @@
 package org.prospect.engine.run;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.trace.Probe;
+import org.prospect.engine.trace.StepObserver;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
@@ -37,6 +40,8 @@ public final class SimulationRunner implements AutoCloseable {
     private final HaltListener listener;
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    private final List<StepObserver> observers = new CopyOnWriteArrayList<>();
+    private boolean started;
 
     // Simulation-thread state.
     private GleSimulation simulation;
@@ -77,7 +82,18 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Starts the simulation thread, paused. */
     public void start() {
+        started = true;
         thread.start();
+    }
+
+    /**
+     * Adds an observer that sees every step on the simulation thread (and every reset). Only before
+     * {@link #start()}; it is attached to the current simulation at once.
+     */
+    public void addObserver(StepObserver observer) {
+        if (started) throw new IllegalStateException("observers must be added before start()");
+        observers.add(Objects.requireNonNull(observer, "observer"));
+        observer.attach(simulation);
     }
 
     public GleExperiment experiment() { return experiment; }
@@ -142,6 +158,7 @@ public final class SimulationRunner implements AutoCloseable {
         while (!closed) {
             applyCommands();
             if (!playing) {
+                for (StepObserver o : observers) o.idle(simulation);
                 publish();
                 LockSupport.parkNanos(50_000_000);
             } else if (speed == Command.AS_FAST_AS_POSSIBLE) {
@@ -232,6 +249,7 @@ public final class SimulationRunner implements AutoCloseable {
     private boolean advance() {
         try {
             simulation.step();
+            for (int i = 0, n = observers.size(); i < n; i++) observers.get(i).afterStep(simulation);
         } catch (RuntimeException | StackOverflowError e) {
             halt(new Halt("Simulation step failed at t = " + time() + ": " + e, e));
             return false;
@@ -265,6 +283,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     private void rebuild() {
         simulation = new GleSimulation(experiment);
+        for (StepObserver o : observers) o.attach(simulation);
         double dt = simulation.student().dynamics().dt();
         decimation = Math.max(1, (long) Math.ceil(1.0 / (dt * rowsPerTimeUnit) - 1e-9));
     }

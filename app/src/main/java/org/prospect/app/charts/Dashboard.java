@@ -1,0 +1,293 @@
+package org.prospect.app.charts;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import org.prospect.app.network.NetworkView;
+import org.prospect.app.network.SelectionModel;
+import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.gle.NetworkSpec;
+import org.prospect.engine.run.SimulationRunner;
+import org.prospect.engine.task.TargetSpec;
+import org.prospect.engine.trace.DashboardProbe;
+import org.prospect.engine.trace.DashboardProbe.SlotQuantity;
+import org.prospect.engine.trace.NeuronId;
+
+/**
+ * The live dashboard: the network view (with the rolling-window and colour controls) beside six charts
+ * — signals; soma and dendrites; phase advance; GLE errors vs the BPTT adjoint; weights and τ_m; loss
+ * and gradient alignment — all over a rolling window of 1–100 time units. Data path: the runner's
+ * {@link DashboardProbe} (engine, simulation thread, decimated) → its traces → {@link DashboardFeeder}
+ * (own thread, bulk adds) → ChartFX data sets; the FX thread only sets axis ranges and repaints the
+ * network canvas, at most ~30 times a second.
+ */
+public final class Dashboard implements AutoCloseable {
+    public static final double DEFAULT_WINDOW = 20;
+    public static final double MIN_WINDOW = 1;
+    public static final double MAX_WINDOW = 100;
+    /** Trace rows per rolling window: bounds the points per line and the work per frame. */
+    static final int ROWS_PER_WINDOW = 1000;
+    static final int LINE_CAPACITY = 1200;
+    static final int TRACE_CAPACITY = 8192;
+    /**
+     * λ is shown in pieces of this many time units, each from BPTT over twice as long (so every value has
+     * at least this much future behind it); the gradient alignment is per BPTT window.
+     */
+    public static final double ADJOINT_WINDOW = 3;
+    private static final long FRAME_NANOS = 33_000_000;
+
+    private final DashboardProbe probe;
+    private final SelectionModel selection;
+    private final NetworkView networkView;
+    private final DashboardFeeder feeder;
+    private final TimeChart signals;
+    private final TimeChart potentials;
+    private final TimeChart phase;
+    private final TimeChart errors;
+    private final TimeChart weights;
+    private final TimeChart loss;
+    private final List<TimeChart> charts;
+    private final boolean hasTeacher;
+    private final Slider windowSlider;
+    private final Label windowLabel = new Label();
+    private final VBox root;
+    private final AnimationTimer frames;
+    private double window = DEFAULT_WINDOW;
+
+    /** Builds the dashboard and attaches its probe to the runner, which must not have started yet. */
+    public Dashboard(SimulationRunner runner) {
+        GleExperiment e = runner.experiment();
+        NetworkSpec spec = e.network();
+        hasTeacher = e.target() instanceof TargetSpec.Teacher;
+        probe = new DashboardProbe(spec, ADJOINT_WINDOW, rowsPerTimeUnit(DEFAULT_WINDOW), TRACE_CAPACITY);
+        runner.addObserver(probe);
+        selection = new SelectionModel(probe.selected(), DashboardProbe.SLOTS);
+
+        String span = fmt(2 * ADJOINT_WINDOW);
+        signals = new TimeChart("signal-chart", "Input, target and output", LINE_CAPACITY,
+                "signal (arb. units)", TimeChart.Scale.LINEAR, null, null);
+        for (int i = 0; i < probe.inputsShown(); i++) {
+            signals.addLine(line(name("input x", i, probe.inputsShown()), Palette.INPUT, i, probe.inputChannel(i), 0));
+        }
+        for (int i = 0; i < probe.outputsShown(); i++) {
+            signals.addLine(line(name("target", i, probe.outputsShown()), Palette.TARGET, i, probe.targetChannel(i), 0));
+        }
+        for (int i = 0; i < probe.outputsShown(); i++) {
+            signals.addLine(line(name("output r", i, probe.outputsShown()), Palette.RATE, i, probe.outputChannel(i), 0));
+        }
+        potentials = new TimeChart("potentials-chart", "Soma and dendrites", LINE_CAPACITY,
+                "potential (arb. units)", TimeChart.Scale.LINEAR, null, null);
+        phase = new TimeChart("phase-chart", "Phase advance: φ(ŭ) leads φ(u)", LINE_CAPACITY,
+                "rate (arb. units)", TimeChart.Scale.LINEAR, null, null);
+        errors = new TimeChart("errors-chart", "Errors: GLE ĕ, e_in vs BPTT −λ", LINE_CAPACITY,
+                "ĕ, e_in", TimeChart.Scale.SYMMETRIC, "−λ = −∂L/∂u", TimeChart.Scale.SYMMETRIC);
+        weights = new TimeChart("weights-chart", "Weights and τ_m", LINE_CAPACITY,
+                "‖W‖ (arb.), τ_m (τ units)", TimeChart.Scale.LINEAR, "‖ΔW‖ per step", TimeChart.Scale.LOG);
+        for (int l = 0; l < spec.layerCount(); l++) {
+            weights.addLine(line("‖W" + l + "‖", Palette.WEIGHT_NORM, l, probe.weightNormChannel(l), 0));
+        }
+        List<NeuronId> taus = probe.tauNeurons();
+        for (int k = 0; k < taus.size(); k++) {
+            weights.addLine(line("τ_m " + taus.get(k).label(), Palette.TAU_M, k, probe.tauChannel(k), 0));
+        }
+        for (int l = 0; l < spec.layerCount(); l++) {
+            weights.addLine(line("‖ΔW" + l + "‖", Palette.WEIGHT_CHANGE, l, probe.weightChangeChannel(l), 1));
+        }
+        loss = new TimeChart("loss-chart", "Loss and GLE–BPTT alignment", LINE_CAPACITY,
+                "loss (batch mean)", TimeChart.Scale.LOG, "cos(ΔW_GLE, −∂L/∂W)", TimeChart.Scale.COSINE);
+        loss.addLine(line("loss", Palette.LOSS, 0, probe.lossChannel(), 0));
+        loss.addLine(line("alignment (per " + span + " τ BPTT window)", Palette.ALIGNMENT, 0, probe.alignmentChannel(), 1));
+        charts = List.of(signals, potentials, phase, errors, weights, loss);
+        showSelection(selection.selected());
+        selection.addListener(this::selectionChanged);
+
+        feeder = new DashboardFeeder(probe, charts, LINE_CAPACITY, DEFAULT_WINDOW);
+        networkView = new NetworkView(spec, probe.snapshots(), selection);
+
+        // Controls: rolling window (log scale 1…100 τ) and what the discs show.
+        windowSlider = new Slider(Math.log10(MIN_WINDOW), Math.log10(MAX_WINDOW), Math.log10(DEFAULT_WINDOW));
+        windowSlider.setId("window-slider");
+        windowSlider.setTooltip(new Tooltip("Rolling window of the charts, 1–100 time units"));
+        windowSlider.valueProperty().addListener((o, a, v) -> setWindow(Math.round(Math.pow(10, v.doubleValue()))));
+        HBox.setHgrow(windowSlider, Priority.ALWAYS);
+        windowLabel.setId("window-label");
+        windowLabel.setMinWidth(64);
+        Label windowTitle = new Label("window");
+        HBox windowRow = new HBox(8, windowTitle, windowSlider, windowLabel);
+        windowRow.setAlignment(Pos.CENTER_LEFT);
+        ComboBox<NetworkView.ColourBy> colourBy = new ComboBox<>();
+        colourBy.setId("colour-by");
+        colourBy.getItems().setAll(NetworkView.ColourBy.values());
+        colourBy.setValue(NetworkView.ColourBy.U);
+        colourBy.valueProperty().addListener((o, a, v) -> networkView.setColourBy(v));
+        colourBy.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(colourBy, Priority.ALWAYS);
+        Label colourTitle = new Label("colour");
+        colourTitle.setMinWidth(Region.USE_PREF_SIZE);
+        windowTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox colourRow = new HBox(8, colourTitle, colourBy);
+        colourRow.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("click: follow a neuron · Ctrl+click: add");
+        hint.getStyleClass().add("dashboard-hint");
+        hint.setWrapText(true);
+        VBox side = new VBox(6, windowRow, colourRow, hint, networkView.node());
+        side.getStyleClass().add("dashboard-controls");
+        VBox.setVgrow(networkView.node(), Priority.ALWAYS);
+        side.setMinWidth(0);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("dashboard-grid");
+        ColumnConstraints sideColumn = new ColumnConstraints();
+        sideColumn.setPercentWidth(22);
+        sideColumn.setHalignment(HPos.CENTER);
+        grid.getColumnConstraints().add(sideColumn);
+        for (int c = 0; c < 3; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(26);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 2; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.add(side, 0, 0, 1, 2);
+        for (int k = 0; k < charts.size(); k++) {
+            var node = charts.get(k).node();
+            node.setMinSize(0, 0);
+            node.setPrefSize(400, 300);
+            grid.add(node, 1 + k % 3, k / 3);
+        }
+        root = new VBox(grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        root.getStyleClass().add("dashboard");
+        root.setId("dashboard");
+        URL css = Dashboard.class.getResource("/org/prospect/app/assets/dashboard.css");
+        if (css != null) root.getStylesheets().add(css.toExternalForm());
+        setWindow(DEFAULT_WINDOW);
+
+        frames = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < FRAME_NANOS) return;
+                last = now;
+                frame();
+            }
+        };
+    }
+
+    private static int rowsPerTimeUnit(double window) {
+        return (int) Math.max(1, Math.round(ROWS_PER_WINDOW / window));
+    }
+
+    private static TimeChart.Line line(String name, String colour, int dash, int channel, int axis) {
+        return new TimeChart.Line(name, colour, dash, TimeChart.Source.MAIN, channel, axis);
+    }
+
+    private static String name(String base, int i, int count) {
+        return count == 1 ? base : base + i;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    private void selectionChanged(List<NeuronId> neurons) {
+        showSelection(neurons);
+    }
+
+    /** Tells the probe and rebuilds the lines of charts 2–4 for these neurons (FX thread). */
+    private void showSelection(List<NeuronId> neurons) {
+        probe.select(neurons);
+        long generation = probe.selectionGeneration();
+        String span = fmt(2 * ADJOINT_WINDOW);
+        String late = fmt(ADJOINT_WINDOW) + "–" + span;
+        List<TimeChart.Line> pot = new ArrayList<>();
+        List<TimeChart.Line> ph = new ArrayList<>();
+        List<TimeChart.Line> err = new ArrayList<>();
+        for (int s = 0; s < neurons.size(); s++) {
+            String n = neurons.get(s).label();
+            pot.add(line("u " + n, Palette.SOMATIC, s, probe.slotChannel(s, SlotQuantity.SOMATIC_POTENTIAL), 0));
+            pot.add(line("W r + b " + n, Palette.BASAL, s, probe.slotChannel(s, SlotQuantity.BASAL_POTENTIAL), 0));
+            pot.add(line("γ ĕ " + n, Palette.APICAL, s, probe.slotChannel(s, SlotQuantity.APICAL_POTENTIAL), 0));
+            ph.add(line("φ(ŭ) " + n, Palette.RATE, s, probe.slotChannel(s, SlotQuantity.RATE), 0));
+            ph.add(line("φ(u) " + n, Palette.RATE_OF_U, s, probe.slotChannel(s, SlotQuantity.INSTANTANEOUS_RATE), 0));
+            if (hasTeacher) {
+                ph.add(line("teacher " + n, Palette.TARGET, s, probe.slotChannel(s, SlotQuantity.TEACHER_RATE), 0));
+            }
+            err.add(line("ĕ " + n, Palette.PROSPECTIVE_ERROR, s, probe.slotChannel(s, SlotQuantity.PROSPECTIVE_ERROR), 0));
+            err.add(line("e_in " + n, Palette.INSTANTANEOUS_ERROR, s,
+                    probe.slotChannel(s, SlotQuantity.INSTANTANEOUS_ERROR), 0));
+            err.add(new TimeChart.Line("−λ " + n + ": BPTT over last " + span + " τ, " + late + " τ late",
+                    Palette.LAMBDA, s, TimeChart.Source.LAMBDA, probe.lambdaChannel(s), 1));
+        }
+        potentials.setSelectionLines(pot, generation);
+        phase.setSelectionLines(ph, generation);
+        errors.setSelectionLines(err, generation);
+    }
+
+    /** The rolling window in time units, 1–100 (FX thread). */
+    public void setWindow(double timeUnits) {
+        window = Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, timeUnits));
+        probe.setRowsPerTimeUnit(rowsPerTimeUnit(window));
+        feeder.setWindow(window);
+        windowLabel.setText(fmt(window) + " τ");
+        double position = Math.log10(window);
+        if (Math.abs(windowSlider.getValue() - position) > 1e-3 && Math.round(Math.pow(10, windowSlider.getValue())) != window) {
+            windowSlider.setValue(position);
+        }
+        if (feeder != null) frame();
+    }
+
+    public double window() { return window; }
+
+    /** One display frame: axes follow the run, the network is repainted. */
+    void frame() {
+        double latest = feeder.latestTime();
+        for (TimeChart c : charts) c.follow(latest, window);
+        networkView.redraw();
+    }
+
+    public void start() {
+        feeder.start();
+        frames.start();
+    }
+
+    public Parent node() { return root; }
+
+    public SelectionModel selection() { return selection; }
+
+    public NetworkView networkView() { return networkView; }
+
+    public DashboardProbe probe() { return probe; }
+
+    public DashboardFeeder feeder() { return feeder; }
+
+    public List<TimeChart> charts() { return charts; }
+
+    public Slider windowSlider() { return windowSlider; }
+
+    @Override
+    public void close() {
+        frames.stop();
+        feeder.close();
+    }
+}

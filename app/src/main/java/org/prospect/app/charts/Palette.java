@@ -1,0 +1,46 @@
+package org.prospect.app.charts;
+
+import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+
+/**
+ * One colour per quantity, the same in every chart; the neuron (or layer) a line belongs to is told by
+ * its dash pattern. Chosen to stay apart on white and on a projector.
+ */
+public final class Palette {
+    public static final String INPUT = "#77767b";
+    public static final String TARGET = "#e66100";
+    public static final String RATE = "#1a5fb4";
+    public static final String RATE_OF_U = "#62a0ea";
+    public static final String SOMATIC = "#26a269";
+    public static final String BASAL = "#865e3c";
+    public static final String APICAL = "#c061cb";
+    public static final String PROSPECTIVE_ERROR = "#c01c28";
+    public static final String INSTANTANEOUS_ERROR = "#e5a50a";
+    public static final String LAMBDA = "#000000";
+    public static final String LOSS = "#613583";
+    public static final String ALIGNMENT = "#008080";
+    public static final String WEIGHT_NORM = "#3d3846";
+    public static final String WEIGHT_CHANGE = "#b5835a";
+    public static final String TAU_M = "#5b5b00";
+    public static final double LINE_WIDTH = 3;
+
+    private static final double[][] DASHES = {{}, {14, 7}, {3, 6}, {14, 6, 3, 6}};
+
+    private Palette() {}
+
+    /** Dash pattern for the k-th neuron or layer shown with the same colour (solid first). */
+    public static double[] dashes(int k) { return DASHES[Math.floorMod(k, DASHES.length)]; }
+
+    /** A ChartFX data set style: colour, thick line, dash pattern k, no markers. */
+    public static String style(String colour, int k) {
+        DataSetStyleBuilder b = DataSetStyleBuilder.newInstance()
+                .setDatasetColor(colour)
+                .setLineColor(colour)
+                .setMarkerColor(colour)
+                .setLineWidth(LINE_WIDTH)
+                .setMarkerSize(0);
+        double[] d = dashes(k);
+        if (d.length > 0) b.setLineDashes(d);
+        return b.build();
+    }
+}

@@ -1,0 +1,250 @@
+package org.prospect.app.charts;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.CrosshairIndicator;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A ChartFX chart of trace channels against simulated time, over the dashboard's rolling window: one
+ * y axis on the left, optionally a second on the right, each with its own range policy. Its lines are
+ * filled only by a {@link DashboardFeeder} off the FX thread (ChartFX 11.3 deadlocked when points were
+ * added from the FX thread); the FX thread only sets axis ranges. Zoom (drag), pan, crosshair and
+ * data-point tooltips come from ChartFX plugins; while zoomed, the chart stops following the run.
+ */
+public final class TimeChart {
+    /** How an axis chooses its range. */
+    public enum Scale {
+        /** From the smallest to the largest value in the window. */
+        LINEAR,
+        /** Symmetric about zero, so that two such axes share their zero line. */
+        SYMMETRIC,
+        /** Logarithmic, whole decades; non-positive values are not drawn. */
+        LOG,
+        /** Fixed [−1, 1], for cosines. */
+        COSINE
+    }
+
+    /** Which trace a line comes from. */
+    public enum Source { MAIN, LAMBDA }
+
+    /** One line: its data set, the trace channel it shows and the axis it is drawn against. */
+    static final class Series {
+        final CircularDoubleErrorDataSet data;
+        final Source source;
+        final int channel;
+        final int axis;
+        /** Follows the selection: drawn only from rows taken with {@link #generation}. */
+        final boolean slot;
+        final long generation;
+
+        Series(CircularDoubleErrorDataSet data, Source source, int channel, int axis, boolean slot, long generation) {
+            this.data = data;
+            this.source = source;
+            this.channel = channel;
+            this.axis = axis;
+            this.slot = slot;
+            this.generation = generation;
+        }
+    }
+
+    /** A line to add: name, colour, dash index, source, channel, axis (0 left, 1 right). */
+    public record Line(String name, String colour, int dash, Source source, int channel, int axis) {}
+
+    private final XYChart chart;
+    private final DefaultNumericAxis time;
+    private final DefaultNumericAxis[] values;
+    private final Scale[] scales;
+    private final ErrorDataSetRenderer[] renderers;
+    private final Zoomer zoomer;
+    private final int capacity;
+    private final List<Series> fixed = new ArrayList<>();
+    private volatile Series[] series = new Series[0];
+    final RangeTracker[] trackers;
+    /** {min, max} per axis over the window, from the feeder; NaN when unknown. */
+    volatile double[] ranges;
+    private boolean changed;
+    private boolean changedValueAxis;
+
+    /**
+     * @param capacity points each line keeps (at least the rows of the longest window)
+     * @param right    the right axis' label, or null for none
+     */
+    public TimeChart(String id, String title, int capacity, String left, Scale leftScale, String right, Scale rightScale) {
+        this.capacity = capacity;
+        time = axis("time t (τ units)");
+        time.setSide(Side.BOTTOM);
+        int axes = right == null ? 1 : 2;
+        values = new DefaultNumericAxis[axes];
+        scales = new Scale[axes];
+        renderers = new ErrorDataSetRenderer[axes];
+        trackers = new RangeTracker[axes];
+        double[] r = new double[2 * axes];
+        java.util.Arrays.fill(r, Double.NaN);
+        ranges = r;
+        for (int a = 0; a < axes; a++) {
+            values[a] = axis(a == 0 ? left : right);
+            values[a].setSide(a == 0 ? Side.LEFT : Side.RIGHT);
+            scales[a] = a == 0 ? leftScale : rightScale;
+            trackers[a] = new RangeTracker(scales[a] == Scale.LOG);
+            if (scales[a] == Scale.LOG) {
+                values[a].setLogAxis(true);
+                values[a].set(1e-6, 1);
+            } else if (scales[a] == Scale.COSINE) {
+                values[a].set(-1.05, 1.05);
+            } else {
+                values[a].set(-1, 1);
+            }
+            ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+            renderer.setErrorStyle(ErrorStyle.NONE);
+            renderer.setDrawMarker(false);
+            renderer.setPointReduction(true);
+            renderer.setAllowNaNs(true);
+            renderers[a] = renderer;
+            if (a > 0) renderer.getAxes().add(values[a]);
+        }
+        chart = new XYChart(time, values[0]);
+        chart.setId(id);
+        chart.getStyleClass().addAll("signal-chart", "time-chart");
+        chart.setAnimated(false);
+        chart.setTitle(title);
+        chart.setLegendVisible(true);
+        chart.getRenderers().setAll(renderers);
+        zoomer = new Zoomer(AxisMode.XY);
+        zoomer.setPannerEnabled(true);
+        zoomer.setSliderVisible(false);
+        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), new DataPointTooltip());
+    }
+
+    private static DefaultNumericAxis axis(String label) {
+        DefaultNumericAxis a = new DefaultNumericAxis(label);
+        a.setUnit(null); // the unit is in the label; ChartFX would append an empty "[]"
+        a.setAutoRanging(false);
+        a.setAutoRangeRounding(false);
+        a.setAnimated(false);
+        return a;
+    }
+
+    /** Adds a line that never changes (FX thread, before the feeder starts or between drains). */
+    public void addLine(Line line) {
+        fixed.add(new Series(dataSet(line), line.source(), line.channel(), line.axis(), false, 0));
+        publish(List.of());
+    }
+
+    /** Replaces the lines that follow the selection with these, taken from rows of selection {@code generation}. */
+    public void setSelectionLines(List<Line> lines, long generation) {
+        List<Series> slots = new ArrayList<>();
+        for (Line l : lines) slots.add(new Series(dataSet(l), l.source(), l.channel(), l.axis(), true, generation));
+        publish(slots);
+    }
+
+    private CircularDoubleErrorDataSet dataSet(Line line) {
+        CircularDoubleErrorDataSet d = new CircularDoubleErrorDataSet(line.name(), capacity);
+        d.setStyle(Palette.style(line.colour(), line.dash()));
+        return d;
+    }
+
+    private void publish(List<Series> slots) {
+        List<Series> all = new ArrayList<>(fixed);
+        all.addAll(slots);
+        for (int a = 0; a < renderers.length; a++) {
+            List<DataSet> onAxis = new ArrayList<>();
+            for (Series s : all) if (s.axis == a) onAxis.add(s.data);
+            renderers[a].getDatasets().setAll(onAxis);
+        }
+        series = all.toArray(new Series[0]);
+    }
+
+    Series[] series() { return series; }
+
+    Scale scale(int axis) { return scales[axis]; }
+
+    int axes() { return values.length; }
+
+    public XYChart node() { return chart; }
+
+    public DefaultNumericAxis timeAxis() { return time; }
+
+    public DefaultNumericAxis valueAxis(int a) { return values[a]; }
+
+    /** Names of the lines, in legend order (FX thread). */
+    public List<String> lineNames() {
+        List<String> names = new ArrayList<>();
+        for (Series s : series) names.add(s.data.getName());
+        return names;
+    }
+
+    /** Whether the user has zoomed in: then the chart holds still instead of following the run. */
+    public boolean isZoomed() { return !zoomer.zoomStackDeque().isEmpty(); }
+
+    /** FX thread: follows the run — x from latest − window to latest, y from the feeder's ranges. */
+    void follow(double latest, double window) {
+        if (isZoomed()) return;
+        double hi = Math.max(latest, window);
+        changed = false;
+        setIfChanged(time, hi - window, hi);
+        double[] r = ranges;
+        for (int a = 0; a < values.length; a++) {
+            double lo = r[2 * a];
+            double up = r[2 * a + 1];
+            if (Double.isNaN(lo) || Double.isNaN(up)) continue;
+            DefaultNumericAxis axis = values[a];
+            switch (scales[a]) {
+                case COSINE -> setIfChanged(axis, -1.05, 1.05);
+                case LOG -> {
+                    double bottom = Math.pow(10, Math.floor(Math.log10(lo)));
+                    double top = Math.pow(10, Math.ceil(Math.log10(up)));
+                    if (top <= bottom) top = bottom * 10;
+                    setIfChanged(axis, bottom, top);
+                }
+                case SYMMETRIC -> {
+                    double m = Math.max(Math.max(Math.abs(lo), Math.abs(up)), 1e-12) * 1.1;
+                    settle(axis, -m, m);
+                }
+                case LINEAR -> {
+                    double span = up - lo;
+                    double pad = span > 1e-9 ? 0.08 * span : Math.max(Math.abs(up) * 0.1, 1e-3);
+                    settle(axis, lo - pad, up + pad);
+                }
+            }
+        }
+        // A new range can need wider tick labels: lay the chart out again, or they are clipped.
+        if (changedValueAxis) {
+            for (DefaultNumericAxis v : values) v.requestLayout();
+            chart.requestLayout();
+        }
+        changedValueAxis = false;
+    }
+
+    /** Grows at once; shrinks only when the data use less than 60 % of the axis, so the scale holds still. */
+    private void settle(DefaultNumericAxis axis, double lo, double hi) {
+        double min = axis.getMin();
+        double max = axis.getMax();
+        boolean contains = lo >= min && hi <= max;
+        boolean tooWide = (hi - lo) < 0.6 * (max - min);
+        if (!contains || tooWide) setIfChanged(axis, lo, hi);
+    }
+
+    private void setIfChanged(DefaultNumericAxis axis, double lo, double hi) {
+        if (axis.getMin() != lo || axis.getMax() != hi) {
+            axis.set(lo, hi);
+            axis.requestAxisLayout();
+            if (axis != time) changedValueAxis = true;
+        }
+    }
+
+    /** Forgets every point (feeder thread: a reset of the run). */
+    void clear() {
+        for (Series s : series) s.data.reset();
+        for (RangeTracker t : trackers) t.clear();
+    }
+}

@@ -1,0 +1,116 @@
+package org.prospect.app.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.XYChart;
+import java.net.URL;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.prospect.app.LagLine;
+import org.prospect.engine.run.SimulationRunner;
+import org.prospect.engine.trace.NeuronId;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class DashboardTest {
+    private static final NeuronId HIDDEN = new NeuronId(0, 0);
+    private static final NeuronId OUTPUT = new NeuronId(1, 0);
+    private SimulationRunner runner;
+    private Dashboard dashboard;
+
+    @Start
+    void start(Stage stage) {
+        runner = new SimulationRunner(LagLine.experiment(), 100, 2000, h -> { });
+        dashboard = new Dashboard(runner);
+        Scene scene = new Scene(dashboard.node(), 1280, 720);
+        URL css = Dashboard.class.getResource("/org/prospect/app/assets/prospect.css");
+        if (css != null) scene.getStylesheets().add(css.toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        runner.start();
+        dashboard.start();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(dashboard::close);
+        runner.close();
+    }
+
+    private Point2D disc(NeuronId n) {
+        return dashboard.networkView().screenPosition(n);
+    }
+
+    @Test
+    void showsSixChartsWithTitlesAndAxisLabels(FxRobot robot) {
+        List<String> ids = List.of("#signal-chart", "#potentials-chart", "#phase-chart", "#errors-chart",
+                "#weights-chart", "#loss-chart");
+        for (String id : ids) {
+            XYChart chart = robot.lookup(id).queryAs(XYChart.class);
+            assertTrue(chart.isVisible(), id);
+            assertTrue(chart.getWidth() > 100 && chart.getHeight() > 100, id + " has room at 1280×720");
+            assertFalse(chart.getTitle().isBlank(), id + " has a title");
+            assertEquals("time t (τ units)", chart.getXAxis().getName());
+            assertFalse(chart.getYAxis().getName().isBlank(), id + " labels its value axis");
+        }
+        assertEquals("Input, target and output", robot.lookup("#signal-chart").queryAs(XYChart.class).getTitle());
+        assertTrue(robot.lookup("#errors-chart").queryAs(XYChart.class).getTitle().contains("λ"));
+        assertEquals("−λ = −∂L/∂u", dashboard.charts().get(3).valueAxis(1).getName());
+        assertTrue(dashboard.charts().get(5).valueAxis(0).isLogAxis(), "the loss is on a log scale");
+    }
+
+    @Test
+    void clickingANeuronDiscSelectsIt(FxRobot robot) {
+        assertEquals(List.of(OUTPUT), dashboard.selection().selected(), "the output neuron by default");
+        robot.clickOn(disc(HIDDEN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(HIDDEN), dashboard.selection().selected());
+        assertEquals(List.of(HIDDEN), dashboard.probe().selected());
+        List<String> legend = dashboard.charts().get(1).lineNames();
+        assertTrue(legend.contains("u L0 n0"), legend.toString());
+        assertFalse(legend.contains("u L1 n0"), legend.toString());
+    }
+
+    @Test
+    void ctrlClickSelectsTwo(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).clickOn(disc(HIDDEN)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(OUTPUT, HIDDEN), dashboard.selection().selected());
+        List<String> legend = dashboard.charts().get(1).lineNames();
+        assertTrue(legend.contains("u L0 n0") && legend.contains("u L1 n0"), legend.toString());
+    }
+
+    @Test
+    void hoveringShowsATooltipNamingTauM(FxRobot robot) throws Exception {
+        robot.moveTo(disc(OUTPUT));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dashboard.networkView().tooltip().isShowing());
+        String text = dashboard.networkView().tooltip().getText();
+        assertTrue(text.contains("τ_m = 1.400"), text);
+        assertTrue(text.contains("Layer 1, neuron 0"), text);
+    }
+
+    @Test
+    void rollingWindowControlChangesTheXAxisRange(FxRobot robot) {
+        var time = dashboard.charts().get(0).timeAxis();
+        assertEquals(Dashboard.DEFAULT_WINDOW, time.getMax() - time.getMin(), 1e-9);
+        robot.interact(() -> dashboard.windowSlider().setValue(Math.log10(5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, dashboard.window());
+        for (TimeChart c : dashboard.charts()) {
+            assertEquals(5, c.timeAxis().getMax() - c.timeAxis().getMin(), 1e-9);
+        }
+        assertEquals(200, dashboard.probe().rowsPerTimeUnit(), "finer rows for a shorter window");
+    }
+}

@@ -1,0 +1,143 @@
+package org.prospect.engine.adjoint;
+
+import org.prospect.engine.gle.GleNetwork;
+import org.prospect.engine.gle.NetworkSpec;
+
+/**
+ * The exact adjoint λ over a sliding window of the recent past, for showing next to GLE's errors. The
+ * student's trajectory is recorded step by step into windows of {@code span} steps that start every
+ * {@code stride} steps (they overlap when {@code span > stride}); when a window is full,
+ * {@link ExactAdjoint#compute} back-propagates through it with the current weights and time constants.
+ * Of each computed window, the first {@code stride} steps are the ones to show: they have at least
+ * {@code span − stride} steps of future behind them, so the truncation at the window's end (where λ is
+ * forced to 0) hardly touches them, and consecutive windows tile time without gaps. λ for a step thus
+ * becomes available between {@code span − stride} and {@code span} steps late. Preallocated: recording
+ * and computing allocate nothing.
+ *
+ * <p>Steps are counted like {@code GleSimulation.stepCount()}: position {@code t} of a window that
+ * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.
+ */
+public final class SlidingAdjoint {
+    private final Trajectory[] trajectories;
+    private final long[] starts;
+    private final boolean[] active;
+    private final GradientAlignment[] alignments;
+    private final ExactAdjoint adjoint;
+    private final int span;
+    private final int stride;
+    private long first;
+    private long recorded;
+    private double lastAlignment = Double.NaN;
+    private long computedStart = -1;
+    private long computeNanos;
+    private long computations;
+    private long lastComputeNanos;
+
+    /** Non-overlapping windows of {@code windowSteps}: λ over all of each window, computed as it fills. */
+    public SlidingAdjoint(NetworkSpec spec, int batch, int windowSteps) {
+        this(spec, batch, windowSteps, windowSteps);
+    }
+
+    /**
+     * @param stride steps between computations, and steps shown of each computed window
+     * @param span   steps back-propagated through per computation; a multiple of {@code stride}
+     */
+    public SlidingAdjoint(NetworkSpec spec, int batch, int stride, int span) {
+        if (stride < 1) throw new IllegalArgumentException("stride must be at least one step");
+        if (span < stride || span % stride != 0) throw new IllegalArgumentException("span must be a multiple of the stride");
+        this.stride = stride;
+        this.span = span;
+        int k = span / stride;
+        trajectories = new Trajectory[k];
+        starts = new long[k];
+        active = new boolean[k];
+        alignments = new GradientAlignment[k];
+        for (int i = 0; i < k; i++) {
+            trajectories[i] = new Trajectory(spec, batch, span);
+            alignments[i] = new GradientAlignment(spec);
+        }
+        adjoint = new ExactAdjoint(spec, batch, span);
+    }
+
+    /** Starts afresh at the network's current state; {@code stepsTaken} is the simulation's step count now. */
+    public void begin(GleNetwork net, long stepsTaken) {
+        first = stepsTaken;
+        recorded = 0;
+        java.util.Arrays.fill(active, false);
+        computedStart = -1;
+        lastAlignment = Double.NaN;
+        alignments[0].clear();
+        trajectories[0].begin(net);
+        starts[0] = stepsTaken;
+        active[0] = true;
+    }
+
+    /**
+     * Records the step just taken (its input, the target aligned with its output, the new state) into
+     * every open window; when a window fills, computes λ over it and reopens it.
+     *
+     * @param lossWeight weight of each step's loss ({@code dt} for GLE.md's definition)
+     * @return whether a window was just computed
+     */
+    public boolean record(double[] input, double[] alignedTarget, GleNetwork net, double lossWeight) {
+        boolean computed = false;
+        recorded++;
+        for (int i = 0; i < trajectories.length; i++) {
+            if (!active[i]) continue;
+            Trajectory tr = trajectories[i];
+            tr.record(input, alignedTarget, net);
+            alignments[i].accumulate(net);
+            if (tr.isFull()) {
+                long t0 = System.nanoTime();
+                adjoint.compute(tr, net, lossWeight);
+                lastComputeNanos = System.nanoTime() - t0;
+                computeNanos += lastComputeNanos;
+                computations++;
+                computedStart = starts[i];
+                lastAlignment = alignments[i].cosineWith(adjoint);
+                alignments[i].clear();
+                computed = true;
+                tr.begin(net);
+                starts[i] += span;
+            }
+        }
+        // Open the staggered windows one stride apart as the run first reaches them.
+        if (recorded < span && recorded % stride == 0) {
+            int i = (int) (recorded / stride);
+            trajectories[i].begin(net);
+            alignments[i].clear();
+            starts[i] = first + recorded;
+            active[i] = true;
+        }
+        return computed;
+    }
+
+    /**
+     * The cosine between GLE's weight change accumulated over the last computed window (−Σ ∂W over its
+     * steps with learning on) and that window's −∂L/∂W; NaN when GLE did not learn in it.
+     */
+    public double alignment() { return lastAlignment; }
+
+    /** Steps back-propagated through per computation. */
+    public int span() { return span; }
+
+    /** Steps between computations; the first {@code stride} positions of a computed window are the ones to show. */
+    public int stride() { return stride; }
+
+    /** The step count at which the last computed window began, or −1 before the first window is computed. */
+    public long computedStart() { return computedStart; }
+
+    /** λ of the last computed window at its position {@code t} (< span), layer {@code l}, [batch·n] (live view). */
+    public double[] lambda(int t, int l) { return adjoint.lambda(t, l); }
+
+    /** The last computation: λ, ∂L/∂W, ∂L/∂b, ∂L/∂τ_m and the loss over the window. */
+    public ExactAdjoint adjoint() { return adjoint; }
+
+    /** Windows computed so far. */
+    public long computations() { return computations; }
+
+    /** Mean wall time of one window's back-propagation so far, in nanoseconds (0 before the first). */
+    public double meanComputeNanos() { return computations == 0 ? 0 : (double) computeNanos / computations; }
+
+    public long lastComputeNanos() { return lastComputeNanos; }
+}

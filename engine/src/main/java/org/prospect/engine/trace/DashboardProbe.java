@@ -1,0 +1,399 @@
+package org.prospect.engine.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.prospect.engine.adjoint.SlidingAdjoint;
+import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.gle.GleNetwork;
+import org.prospect.engine.gle.NetworkSpec;
+import org.prospect.engine.gle.Quantity;
+
+/**
+ * Everything the live dashboard shows, taken from the simulation thread after every step and published
+ * without locks:
+ * <ul>
+ *   <li>{@link #trace()}: decimated rows (at most {@link #rowsPerTimeUnit()} per simulated time unit) of the
+ *       input, target and output, the selected neurons' potentials, rates and errors, the loss, the
+ *       weight norms and their change per step, τ_m, and the latest GLE-vs-BPTT gradient alignment;</li>
+ *   <li>{@link #lambdaTrace()}: the exact adjoint −λ of the selected neurons from BPTT over sliding windows
+ *       of {@code 2·adjointWindow} (computed every {@code adjointWindow}, see {@link SlidingAdjoint}),
+ *       written one to two windows late with the times the values belong to;</li>
+ *   <li>{@link #snapshots()}: per-neuron values and weights for drawing the network, about 30 times a second.</li>
+ * </ul>
+ * Values are those of batch sample 0. Nothing is allocated per step (only on {@link #attach}).
+ */
+public final class DashboardProbe implements StepObserver {
+    /** Most neurons followed at once. */
+    public static final int SLOTS = 4;
+    /** Most inputs / outputs drawn in the signal chart. */
+    public static final int MAX_SIGNALS = 4;
+    /** Most neurons whose τ_m is traced. */
+    public static final int MAX_TAU_NEURONS = 6;
+    private static final long SNAPSHOT_PERIOD_NANOS = 33_000_000;
+
+    /** What is traced per selected neuron, in column order. */
+    public enum SlotQuantity {
+        /** u */
+        SOMATIC_POTENTIAL,
+        /** W r + b */
+        BASAL_POTENTIAL,
+        /** γ ĕ */
+        APICAL_POTENTIAL,
+        /** φ(ŭ) */
+        RATE,
+        /** φ(u) */
+        INSTANTANEOUS_RATE,
+        /** the teacher's rate of the same neuron; NaN without a teacher */
+        TEACHER_RATE,
+        /** ĕ */
+        PROSPECTIVE_ERROR,
+        /** e_in */
+        INSTANTANEOUS_ERROR
+    }
+
+    private static final SlotQuantity[] SLOT_QUANTITIES = SlotQuantity.values();
+
+    /** The selection as the simulation thread sees it: replaced whole, never changed in place. */
+    private record Selection(long generation, NeuronId[] neurons) {}
+
+    private final NetworkSpec spec;
+    private final double adjointWindow;
+    private final int inputsShown;
+    private final int outputsShown;
+    private final NeuronId[] tauNeurons;
+    private final List<String> columns;
+    private final TraceBuffer trace;
+    private final TraceBuffer lambdaTrace;
+    private final TripleBuffer<NetworkSnapshot> snapshots;
+    private final double[] row;
+    private final double[] lambdaRow;
+    private volatile Selection selection;
+    private volatile int rowsPerTimeUnit;
+
+    // Simulation-thread state (rebuilt on attach).
+    private SlidingAdjoint sliding;
+    private double[] alignedTarget;
+    private double[][] previousWeights;
+    private double[][] publishedWeights;
+    private double[] weightChangeSum;
+    private double lossSum;
+    private int blockSteps;
+    private long sinceRow;
+    private double lastAlignment = Double.NaN;
+    private long lastSnapshotNanos;
+    private double lastSnapshotTime;
+    private boolean dirty;
+
+    /**
+     * @param adjointWindow length of the BPTT window in simulated time units
+     * @param rowsPerTimeUnit initial trace resolution
+     * @param traceCapacity rows each trace keeps for a slow reader
+     */
+    public DashboardProbe(NetworkSpec spec, double adjointWindow, int rowsPerTimeUnit, int traceCapacity) {
+        if (!(adjointWindow > 0)) throw new IllegalArgumentException("adjoint window must be positive");
+        this.spec = spec;
+        this.adjointWindow = adjointWindow;
+        this.inputsShown = Math.min(MAX_SIGNALS, spec.inputs());
+        this.outputsShown = Math.min(MAX_SIGNALS, spec.outputs());
+        List<NeuronId> taus = new ArrayList<>();
+        int total = 0;
+        for (int l = 0; l < spec.layerCount(); l++) total += spec.layer(l).size();
+        for (int l = 0; l < spec.layerCount(); l++) {
+            // Every neuron in small networks; otherwise the first of each layer.
+            int take = total <= MAX_TAU_NEURONS ? spec.layer(l).size() : 1;
+            for (int i = 0; i < take && taus.size() < MAX_TAU_NEURONS; i++) taus.add(new NeuronId(l, i));
+        }
+        tauNeurons = taus.toArray(new NeuronId[0]);
+
+        List<String> names = new ArrayList<>();
+        names.add("selection");
+        for (int i = 0; i < inputsShown; i++) names.add("x" + i);
+        for (int i = 0; i < outputsShown; i++) names.add("target" + i);
+        for (int i = 0; i < outputsShown; i++) names.add("out" + i);
+        for (int s = 0; s < SLOTS; s++) {
+            for (SlotQuantity q : SLOT_QUANTITIES) names.add("slot" + s + "_" + q.name().toLowerCase());
+        }
+        names.add("loss");
+        names.add("alignment");
+        for (int l = 0; l < spec.layerCount(); l++) names.add("norm_W" + l);
+        for (int l = 0; l < spec.layerCount(); l++) names.add("dW_per_step" + l);
+        for (NeuronId n : tauNeurons) names.add("tauM_" + n.label().replace(' ', '_'));
+        columns = List.copyOf(names);
+        trace = new TraceBuffer(columns.size(), traceCapacity);
+        lambdaTrace = new TraceBuffer(1 + SLOTS, traceCapacity);
+        row = new double[columns.size()];
+        lambdaRow = new double[1 + SLOTS];
+        snapshots = new TripleBuffer<>(() -> new NetworkSnapshot(spec));
+        setRowsPerTimeUnit(rowsPerTimeUnit);
+        List<NeuronId> outputs = new ArrayList<>();
+        int top = spec.layerCount() - 1;
+        for (int i = 0; i < Math.min(SLOTS, spec.outputs()); i++) outputs.add(new NeuronId(top, i));
+        select(outputs);
+    }
+
+    // ---- configuration (any thread) ----
+
+    /** Follows these neurons from the next step on (at most {@link #SLOTS}; unknown neurons are dropped). */
+    public void select(List<NeuronId> neurons) {
+        List<NeuronId> valid = new ArrayList<>();
+        for (NeuronId n : neurons) {
+            if (n.layer() < spec.layerCount() && n.index() < spec.layer(n.layer()).size() && !valid.contains(n)
+                    && valid.size() < SLOTS) {
+                valid.add(n);
+            }
+        }
+        Selection old = selection;
+        selection = new Selection(old == null ? 1 : old.generation() + 1, valid.toArray(new NeuronId[0]));
+    }
+
+    public List<NeuronId> selected() { return List.of(selection.neurons()); }
+
+    /** The selection's generation: the value of the trace's channel 0 for rows taken with it. */
+    public long selectionGeneration() { return selection.generation(); }
+
+    /** At most this many trace rows per simulated time unit from now on (at least one row every step). */
+    public void setRowsPerTimeUnit(int rows) {
+        if (rows <= 0) throw new IllegalArgumentException("rows per time unit must be positive");
+        rowsPerTimeUnit = rows;
+    }
+
+    public int rowsPerTimeUnit() { return rowsPerTimeUnit; }
+
+    // ---- layout ----
+
+    public List<String> columns() { return columns; }
+
+    public TraceBuffer trace() { return trace; }
+
+    public TraceBuffer lambdaTrace() { return lambdaTrace; }
+
+    public TripleBuffer<NetworkSnapshot> snapshots() { return snapshots; }
+
+    public NetworkSpec spec() { return spec; }
+
+    public double adjointWindow() { return adjointWindow; }
+
+    public int inputsShown() { return inputsShown; }
+
+    public int outputsShown() { return outputsShown; }
+
+    public int inputChannel(int i) { return 1 + i; }
+
+    public int targetChannel(int i) { return 1 + inputsShown + i; }
+
+    public int outputChannel(int i) { return 1 + inputsShown + outputsShown + i; }
+
+    public int slotChannel(int slot, SlotQuantity q) {
+        return 1 + inputsShown + 2 * outputsShown + slot * SLOT_QUANTITIES.length + q.ordinal();
+    }
+
+    public int lossChannel() { return 1 + inputsShown + 2 * outputsShown + SLOTS * SLOT_QUANTITIES.length; }
+
+    public int alignmentChannel() { return lossChannel() + 1; }
+
+    public int weightNormChannel(int l) { return lossChannel() + 2 + l; }
+
+    public int weightChangeChannel(int l) { return lossChannel() + 2 + spec.layerCount() + l; }
+
+    public List<NeuronId> tauNeurons() { return List.of(tauNeurons); }
+
+    public int tauChannel(int k) { return lossChannel() + 2 + 2 * spec.layerCount() + k; }
+
+    /** Channel of slot s in {@link #lambdaTrace()} (channel 0 is the selection generation). */
+    public int lambdaChannel(int slot) { return 1 + slot; }
+
+    /** The sliding adjoint of the current simulation (simulation thread, or after the runner stopped). */
+    public SlidingAdjoint slidingAdjoint() { return sliding; }
+
+    // ---- simulation thread ----
+
+    @Override
+    public void attach(GleSimulation sim) {
+        GleNetwork student = sim.student();
+        double dt = student.dynamics().dt();
+        int windowSteps = (int) Math.max(1, Math.round(adjointWindow / dt));
+        // Windows twice as long as what is shown of each: λ has at least one window of future behind it.
+        sliding = new SlidingAdjoint(spec, student.batch(), windowSteps, 2 * windowSteps);
+        sliding.begin(student, sim.stepCount());
+        alignedTarget = new double[student.batch() * spec.outputs()];
+        int layers = spec.layerCount();
+        previousWeights = new double[layers][];
+        publishedWeights = new double[layers][];
+        weightChangeSum = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            previousWeights[l] = student.weights(l).clone();
+            publishedWeights[l] = student.weights(l).clone();
+        }
+        lossSum = 0;
+        blockSteps = 0;
+        sinceRow = 0;
+        lastAlignment = Double.NaN;
+        lastSnapshotTime = sim.time();
+        publishSnapshot(sim);
+    }
+
+    @Override
+    public void afterStep(GleSimulation sim) {
+        GleNetwork student = sim.student();
+        GleNetwork teacher = sim.teacher();
+        Selection sel = selection;
+        double dt = student.dynamics().dt();
+
+        double[] aligned = teacher != null ? teacher.output() : sim.target();
+        System.arraycopy(aligned, 0, alignedTarget, 0, alignedTarget.length);
+        boolean computed = sliding.record(sim.input(), alignedTarget, student, dt);
+
+        for (int l = 0; l < previousWeights.length; l++) {
+            double[] w = student.weights(l);
+            double[] prev = previousWeights[l];
+            double sq = 0;
+            for (int k = 0; k < w.length; k++) {
+                double d = w[k] - prev[k];
+                sq += d * d;
+                prev[k] = w[k];
+            }
+            weightChangeSum[l] += Math.sqrt(sq);
+        }
+        lossSum += sim.loss();
+        blockSteps++;
+
+        if (computed) {
+            lastAlignment = sliding.alignment();
+            writeLambdaRows(sim, sel, dt);
+        }
+
+        long every = stride(dt);
+        if (++sinceRow >= every) {
+            sinceRow = 0;
+            writeRow(sim, sel);
+            long now = System.nanoTime();
+            if (now - lastSnapshotNanos >= SNAPSHOT_PERIOD_NANOS) {
+                publishSnapshot(sim);
+                lastSnapshotNanos = now;
+                dirty = false;
+                return;
+            }
+        }
+        dirty = true;
+    }
+
+    @Override
+    public void idle(GleSimulation sim) {
+        if (dirty) {
+            publishSnapshot(sim);
+            dirty = false;
+        }
+    }
+
+    private void writeRow(GleSimulation sim, Selection sel) {
+        GleNetwork student = sim.student();
+        GleNetwork teacher = sim.teacher();
+        double[] r = row;
+        r[0] = sel.generation();
+        int c = 1;
+        double[] x = sim.input();
+        for (int i = 0; i < inputsShown; i++) r[c++] = x[i];
+        double[] target = sim.target();
+        for (int i = 0; i < outputsShown; i++) r[c++] = target[i];
+        double[] out = student.output();
+        for (int i = 0; i < outputsShown; i++) r[c++] = out[i];
+        NeuronId[] neurons = sel.neurons();
+        for (int s = 0; s < SLOTS; s++) {
+            if (s >= neurons.length) {
+                for (int q = 0; q < SLOT_QUANTITIES.length; q++) r[c++] = Double.NaN;
+                continue;
+            }
+            int l = neurons[s].layer();
+            int i = neurons[s].index();
+            r[c++] = student.value(Quantity.SOMATIC_POTENTIAL, l, 0, i);
+            r[c++] = student.value(Quantity.BASAL_POTENTIAL, l, 0, i);
+            r[c++] = student.value(Quantity.APICAL_POTENTIAL, l, 0, i);
+            r[c++] = student.value(Quantity.RATE, l, 0, i);
+            r[c++] = student.value(Quantity.INSTANTANEOUS_RATE, l, 0, i);
+            r[c++] = teacherHas(teacher, l, i) ? teacher.value(Quantity.RATE, l, 0, i) : Double.NaN;
+            r[c++] = student.value(Quantity.PROSPECTIVE_ERROR, l, 0, i);
+            r[c++] = student.value(Quantity.INSTANTANEOUS_ERROR, l, 0, i);
+        }
+        r[c++] = blockSteps == 0 ? sim.loss() : lossSum / blockSteps;
+        r[c++] = lastAlignment;
+        int layers = spec.layerCount();
+        for (int l = 0; l < layers; l++) r[c++] = norm(student.weights(l));
+        for (int l = 0; l < layers; l++) {
+            r[c++] = blockSteps == 0 ? 0 : weightChangeSum[l] / blockSteps;
+            weightChangeSum[l] = 0;
+        }
+        for (NeuronId n : tauNeurons) r[c++] = student.tauM(n.layer())[n.index()];
+        lossSum = 0;
+        blockSteps = 0;
+        trace.write(sim.time(), r);
+    }
+
+    private static boolean teacherHas(GleNetwork teacher, int l, int i) {
+        return teacher != null && l < teacher.spec().layerCount() && i < teacher.spec().layer(l).size();
+    }
+
+    /** −λ of the selected neurons for the window just computed, on the same decimation grid as the trace. */
+    private void writeLambdaRows(GleSimulation sim, Selection sel, double dt) {
+        long every = stride(dt);
+        long start = sliding.computedStart();
+        int batch = sim.student().batch();
+        NeuronId[] neurons = sel.neurons();
+        lambdaRow[0] = sel.generation();
+        for (int t = 0; t < sliding.stride(); t++) {
+            long step = start + t + 1;
+            if (step % every != 0) continue;
+            for (int s = 0; s < SLOTS; s++) {
+                // ExactAdjoint averages the loss over the batch: × batch gives sample 0's own adjoint.
+                lambdaRow[1 + s] = s < neurons.length
+                        ? -batch * sliding.lambda(t, neurons[s].layer())[neurons[s].index()] : Double.NaN;
+            }
+            lambdaTrace.write(step * dt, lambdaRow);
+        }
+    }
+
+    private void publishSnapshot(GleSimulation sim) {
+        GleNetwork student = sim.student();
+        NetworkSnapshot s = snapshots.back();
+        System.arraycopy(sim.input(), 0, s.input, 0, s.input.length);
+        int batch = student.batch();
+        for (int l = 0; l < spec.layerCount(); l++) {
+            int n = spec.layer(l).size();
+            for (int i = 0; i < n; i++) {
+                s.u[l][i] = student.value(Quantity.SOMATIC_POTENTIAL, l, 0, i);
+                s.rate[l][i] = student.value(Quantity.RATE, l, 0, i);
+                s.prospectiveError[l][i] = student.value(Quantity.PROSPECTIVE_ERROR, l, 0, i);
+                s.instantaneousError[l][i] = student.value(Quantity.INSTANTANEOUS_ERROR, l, 0, i);
+                s.basal[l][i] = student.value(Quantity.BASAL_POTENTIAL, l, 0, i);
+                s.lambda[l][i] = sliding.computedStart() < 0 ? Double.NaN : batch * sliding.lambda(0, l)[i];
+            }
+            System.arraycopy(student.tauM(l), 0, s.tauM[l], 0, n);
+            System.arraycopy(student.tauR(l), 0, s.tauR[l], 0, n);
+            double[] w = student.weights(l);
+            double[] before = publishedWeights[l];
+            for (int k = 0; k < w.length; k++) {
+                s.weights[l][k] = w[k];
+                s.weightChange[l][k] = w[k] - before[k];
+                before[k] = w[k];
+            }
+        }
+        double dt = student.dynamics().dt();
+        s.lambdaTime = sliding.computedStart() < 0 ? Double.NaN : (sliding.computedStart() + 1) * dt;
+        s.alignment = lastAlignment;
+        s.time = sim.time();
+        s.step = sim.stepCount();
+        s.elapsed = sim.time() - lastSnapshotTime;
+        lastSnapshotTime = sim.time();
+        snapshots.publish();
+    }
+
+    /** Steps between rows: the smallest that keeps within rowsPerTimeUnit (ceil, as the runner does). */
+    private long stride(double dt) {
+        return Math.max(1, (long) Math.ceil(1.0 / (dt * rowsPerTimeUnit) - 1e-9));
+    }
+
+    private static double norm(double[] a) {
+        double sq = 0;
+        for (double v : a) sq += v * v;
+        return Math.sqrt(sq);
+    }
+}

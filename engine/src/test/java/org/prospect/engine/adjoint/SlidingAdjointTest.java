@@ -1,0 +1,85 @@
+package org.prospect.engine.adjoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.gle.NetworkSpec;
+import org.prospect.engine.testing.SmallNetworks;
+
+class SlidingAdjointTest {
+    private static final int WINDOW = 60;
+
+    private static double[] alignedTarget(GleSimulation sim) {
+        return sim.teacher().output();
+    }
+
+    @Test
+    void firstWindowEqualsAdjointRunOnTheSameTrajectory() {
+        // γ = 0 and no learning: the student runs exactly the free dynamics AdjointRun differentiates.
+        GleExperiment e = SmallNetworks.teacherStudent(0, false);
+        GleSimulation sim = new GleSimulation(e);
+        double dt = e.dynamics().dt();
+        SlidingAdjoint sliding = new SlidingAdjoint(e.network(), e.batch(), WINDOW);
+        sliding.begin(sim.student(), sim.stepCount());
+        for (int t = 0; t < WINDOW; t++) {
+            sim.step();
+            boolean computed = sliding.record(sim.input(), alignedTarget(sim), sim.student(), dt);
+            assertEquals(t == WINDOW - 1, computed, "computed exactly when the window filled");
+        }
+        assertEquals(0, sliding.computedStart());
+        AdjointRun run = AdjointRun.compute(e, WINDOW);
+        NetworkSpec spec = e.network();
+        for (int t = 0; t < WINDOW; t++) {
+            for (int l = 0; l < spec.layerCount(); l++) {
+                double[] expected = run.adjoint().lambda(t, l);
+                double[] actual = sliding.lambda(t, l);
+                for (int k = 0; k < expected.length; k++) {
+                    assertEquals(expected[k], actual[k], 1e-12, "λ at step " + t + ", layer " + l + ", " + k);
+                }
+            }
+        }
+        for (int l = 0; l < spec.layerCount(); l++) {
+            double[] expected = run.adjoint().weightGradient(l);
+            double[] actual = sliding.adjoint().weightGradient(l);
+            for (int k = 0; k < expected.length; k++) assertEquals(expected[k], actual[k], 1e-12);
+        }
+        assertTrue(run.adjoint().loss() > 0);
+        assertEquals(run.adjoint().loss(), sliding.adjoint().loss(), 1e-12);
+    }
+
+    @Test
+    void overlappingWindowEqualsExactAdjointOnTheSameRecordedTrajectory() {
+        // Windows of 2W steps every W steps: the second one spans steps W … 3W, learning and nudging on.
+        GleExperiment e = SmallNetworks.teacherStudent(1, true);
+        GleSimulation sim = new GleSimulation(e);
+        double dt = e.dynamics().dt();
+        SlidingAdjoint sliding = new SlidingAdjoint(e.network(), e.batch(), WINDOW, 2 * WINDOW);
+        sliding.begin(sim.student(), sim.stepCount());
+        Trajectory manual = new Trajectory(e.network(), e.batch(), 2 * WINDOW);
+        int computed = 0;
+        for (int t = 0; t < 3 * WINDOW; t++) {
+            if (t == WINDOW) manual.begin(sim.student());
+            sim.step();
+            if (t >= WINDOW) manual.record(sim.input(), alignedTarget(sim), sim.student());
+            if (sliding.record(sim.input(), alignedTarget(sim), sim.student(), dt)) computed++;
+        }
+        assertEquals(2, computed, "one window at step 2W, the next at 3W");
+        assertEquals(WINDOW, sliding.computedStart(), "the second window begins after step W");
+        assertFalse(manual.length() < 2 * WINDOW);
+        ExactAdjoint direct = new ExactAdjoint(e.network(), e.batch(), 2 * WINDOW);
+        direct.compute(manual, sim.student(), dt);
+        for (int t = 0; t < 2 * WINDOW; t++) {
+            for (int l = 0; l < e.network().layerCount(); l++) {
+                double[] expected = direct.lambda(t, l);
+                double[] actual = sliding.lambda(t, l);
+                for (int k = 0; k < expected.length; k++) assertEquals(expected[k], actual[k], 0.0);
+            }
+        }
+        assertEquals(direct.loss(), sliding.adjoint().loss(), 0.0);
+        assertTrue(Double.isFinite(sliding.alignment()), "GLE learned in the window: the alignment is defined");
+    }
+}
