@@ -28,7 +28,6 @@ public final class GleSimulation {
     private final double[] x;
     private final double[] target;
     private final double[] alignedTarget;
-    private final double[] previousOutput;
     private final double[][] tauMUsed;
     private final double[][] heldTauM;
     private final long[] phaseEnds;
@@ -59,7 +58,6 @@ public final class GleSimulation {
         x = new double[batch * spec.inputs()];
         target = new double[batch * spec.outputs()];
         alignedTarget = new double[batch * spec.outputs()];
-        previousOutput = new double[batch * spec.outputs()];
         tauMUsed = new double[spec.layerCount()][];
         heldTauM = new double[spec.layerCount()][];
         for (int l = 0; l < spec.layerCount(); l++) {
@@ -101,7 +99,6 @@ public final class GleSimulation {
         enterPhase();
         input.sample(step, x);
         boolean plastic = learningActive();
-        System.arraycopy(student.output(), 0, previousOutput, 0, previousOutput.length);
         if (teacher != null) {
             // The teacher's previous-step output is the student's target at this step (GLE.md, notes).
             System.arraycopy(teacher.output(), 0, target, 0, target.length);
@@ -109,9 +106,13 @@ public final class GleSimulation {
         } else {
             targetSignal.sample(step, target);
         }
-        loss = outputLoss(target, previousOutput);
-        for (int l = 0; l < tauMUsed.length; l++) {
-            System.arraycopy(student.tauM(l), 0, tauMUsed[l], 0, tauMUsed[l].length);
+        // The student's output is still the previous step's here: the output the target is compared with.
+        loss = outputLoss(target, student.output());
+        if (learning.learnTauM()) {
+            // Only learning changes τ_m after the step; otherwise tauMUsed is the live τ_m itself.
+            for (int l = 0; l < tauMUsed.length; l++) {
+                System.arraycopy(student.tauM(l), 0, tauMUsed[l], 0, tauMUsed[l].length);
+            }
         }
         if (window == null) {
             student.setComputeGradients(plastic);
@@ -252,7 +253,7 @@ public final class GleSimulation {
     public double loss() { return loss; }
 
     /** The τ_m layer l used in the last step, before that step's plasticity (live view). */
-    public double[] tauMUsed(int l) { return tauMUsed[l]; }
+    public double[] tauMUsed(int l) { return learning.learnTauM() ? tauMUsed[l] : student.tauM(l); }
 
     public LearningSpec learning() { return learning; }
 

@@ -193,7 +193,7 @@ public final class GleNetwork {
         stepInput = x;
         stepTarget = target;
         try {
-            if (crew != null) {
+            if (crew != null && useCrew()) {
                 crew.run();
             } else {
                 stepPart(0, 1);
@@ -243,6 +243,32 @@ public final class GleNetwork {
             }
         }
     }
+
+    /**
+     * Whether this step goes to the crew. A second thread only helps when a core is free for it: on a machine
+     * busy with other work a spin barrier waits for a descheduled partner. Since the results do not depend on
+     * the number of workers, the network simply times a few steps each way now and then and keeps the faster.
+     */
+    private boolean useCrew() {
+        long now = System.nanoTime();
+        long phaseStep = steps % TUNING_PERIOD;
+        if (phaseStep == 0) tuningStart = now;
+        if (phaseStep == TUNING_STEPS) {
+            serialNanos = now - tuningStart;
+            tuningStart = now;
+        }
+        if (phaseStep == 2 * TUNING_STEPS) parallelFaster = now - tuningStart < serialNanos;
+        if (phaseStep < TUNING_STEPS) return false;
+        if (phaseStep < 2 * TUNING_STEPS) return true;
+        return parallelFaster;
+    }
+
+    /** Steps timed each way, and the period after which the choice is made again. */
+    private static final int TUNING_STEPS = 32;
+    private static final int TUNING_PERIOD = 4096;
+    private long tuningStart;
+    private long serialNanos;
+    private boolean parallelFaster;
 
     /** The start of worker {@code worker}'s share of {@code n} items split among {@code workers}. */
     private static int share(int n, int worker, int workers) {
@@ -301,16 +327,8 @@ public final class GleNetwork {
     private void updateLayer(int l, double[] input, int s0, int s1, int worker) {
         int n = spec.layer(l).size();
         int in = spec.fanIn(l);
-        double dt = dynamics.dt();
-        double gamma = dynamics.gamma();
         double[] tm = tauM[l];
         double[] tr = tauR[l];
-        double[] ul = u[l];
-        double[] ub = uBreve[l];
-        double[] vl = v[l];
-        double[] eb = eBreve[l];
-        double[] ei = eIn[l];
-        double[] ud = uDot[l];
         double[] s = basal[l];
         // 1/τ per neuron rather than a division per sample; taken afresh each step because the τ arrays are
         // live (the optimizer, the clamp and phase changes write τ_m in place). Each worker has its own.
@@ -327,49 +345,108 @@ public final class GleNetwork {
         } else {
             Kernels.affine(w[l], input, b[l], s, s0, s1, n, in);
         }
-        for (int sample = s0; sample < s1; sample++) {
-            int off = sample * n;
-            if (!errorsEnabled) {
-                for (int i = 0; i < n; i++) {
-                    int k = off + i;
-                    eb[k] = 0.0;
-                    double du = (s[k] - ul[k]) * invTm[i];
-                    ub[k] = ul[k] + tr[i] * du;
-                    ul[k] += dt * du;
-                    ud[k] = du;
-                }
-            } else if (dynamics.prospectiveErrors()) {
-                for (int i = 0; i < n; i++) {
-                    int k = off + i;
-                    // v̇ = (e_in − v)/τ_r, ĕ = v + τ_m v̇, v ← v + dt v̇
-                    double vDot = (ei[k] - vl[k]) * invTr[i];
-                    double error = vl[k] + tm[i] * vDot;
-                    vl[k] += dt * vDot;
-                    eb[k] = error;
-                    // u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇
-                    double du = (s[k] + gamma * error - ul[k]) * invTm[i];
-                    ub[k] = ul[k] + tr[i] * du;
-                    ul[k] += dt * du;
-                    ud[k] = du;
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    int k = off + i;
-                    double error = ei[k];
-                    vl[k] = error;
-                    eb[k] = error;
-                    double du = (s[k] + gamma * error - ul[k]) * invTm[i];
-                    ub[k] = ul[k] + tr[i] * du;
-                    ul[k] += dt * du;
-                    ud[k] = du;
-                }
-            }
+        if (n < Kernels.NARROW) {
+            integrateNarrow(l, s0 * n, s1 * n, invTm, invTr);
+        } else {
+            for (int sample = s0; sample < s1; sample++) integrate(l, sample * n, invTm, invTr);
         }
         // r = φ(ŭ), r' = φ'(ŭ)
-        phi[l].apply(ub, r[l], rPrime[l], s0 * n, s1 * n);
+        phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
         if (l > 0 && errorsEnabled) {
             // Sent down for the next step, with W before this step's plasticity.
-            Kernels.transposed(w[l], eb, feedback[l], s0, s1, n, in);
+            Kernels.transposed(w[l], eBreve[l], feedback[l], s0, s1, n, in);
+        }
+    }
+
+    /**
+     * The neurons of layer l for one sample, from offset {@code off}: GLE.md's error unit (v̇ = (e_in − v)/τ_r,
+     * ĕ = v + τ_m v̇, v ← v + dt v̇) and soma (u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇).
+     */
+    private void integrate(int l, int off, double[] invTm, double[] invTr) {
+        int n = spec.layer(l).size();
+        double dt = dynamics.dt();
+        double gamma = dynamics.gamma();
+        double[] tm = tauM[l];
+        double[] tr = tauR[l];
+        double[] ul = u[l];
+        double[] ub = uBreve[l];
+        double[] vl = v[l];
+        double[] eb = eBreve[l];
+        double[] ei = eIn[l];
+        double[] ud = uDot[l];
+        double[] s = basal[l];
+        if (!errorsEnabled) {
+            for (int i = 0; i < n; i++) {
+                int k = off + i;
+                eb[k] = 0.0;
+                double du = (s[k] - ul[k]) * invTm[i];
+                ub[k] = ul[k] + tr[i] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
+            }
+        } else if (dynamics.prospectiveErrors()) {
+            for (int i = 0; i < n; i++) {
+                int k = off + i;
+                // v̇ = (e_in − v)/τ_r, ĕ = v + τ_m v̇, v ← v + dt v̇
+                double vDot = (ei[k] - vl[k]) * invTr[i];
+                double error = vl[k] + tm[i] * vDot;
+                vl[k] += dt * vDot;
+                eb[k] = error;
+                // u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇
+                double du = (s[k] + gamma * error - ul[k]) * invTm[i];
+                ub[k] = ul[k] + tr[i] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int k = off + i;
+                double error = ei[k];
+                vl[k] = error;
+                eb[k] = error;
+                double du = (s[k] + gamma * error - ul[k]) * invTm[i];
+                ub[k] = ul[k] + tr[i] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
+            }
+        }
+    }
+
+    /** {@link #integrate} for narrow layers, over the flat range [k0, k1) of all their samples at once. */
+    private void integrateNarrow(int l, int k0, int k1, double[] invTm, double[] invTr) {
+        int n = spec.layer(l).size();
+        double dt = dynamics.dt();
+        double gamma = dynamics.gamma();
+        double[] tm = tauM[l];
+        double[] tr = tauR[l];
+        double[] ul = u[l];
+        double[] ub = uBreve[l];
+        double[] vl = v[l];
+        double[] eb = eBreve[l];
+        double[] ei = eIn[l];
+        double[] ud = uDot[l];
+        double[] s = basal[l];
+        boolean errors = errorsEnabled;
+        boolean prospective = dynamics.prospectiveErrors();
+        int i = 0;
+        for (int k = k0; k < k1; k++) {
+            double error;
+            if (!errors) {
+                error = 0.0;
+            } else if (prospective) {
+                double vDot = (ei[k] - vl[k]) * invTr[i];
+                error = vl[k] + tm[i] * vDot;
+                vl[k] += dt * vDot;
+            } else {
+                error = ei[k];
+                vl[k] = error;
+            }
+            eb[k] = error;
+            double du = (s[k] + gamma * error - ul[k]) * invTm[i];
+            ub[k] = ul[k] + tr[i] * du;
+            ul[k] += dt * du;
+            ud[k] = du;
+            if (++i == n) i = 0;
         }
     }
 

@@ -16,6 +16,12 @@ package org.prospect.engine.gle;
 final class Kernels {
     /** Below this many output neurons the forward product is not worth an axpy over them. */
     static final int MIN_AXPY_WIDTH = 8;
+    /**
+     * Rows shorter than this take loops of their own. C2 decides whether to unroll and vectorise a loop from its
+     * profiled trip count; one loop shared by LagLine's single neurons and an MLP's rows of 128 would be
+     * compiled for the trip count 1 it saw first.
+     */
+    static final int NARROW = 8;
 
     private Kernels() {}
 
@@ -24,6 +30,10 @@ final class Kernels {
      * {@code A(m,k) = a[m·aRow + k]}, B is {@code [nK][nN]} and C is {@code [·][nN]}, all row-major.
      */
     static void multiplyAdd(double[] a, int aRow, double[] b, double[] c, int m0, int m1, int nK, int nN) {
+        if (nN < NARROW) {
+            multiplyAddNarrow(a, aRow, b, c, m0, m1, nK, nN);
+            return;
+        }
         int m = m0;
         for (; m + 1 < m1; m += 2) {
             int c0 = m * nN;
@@ -78,6 +88,20 @@ final class Kernels {
         }
     }
 
+    /** {@link #multiplyAdd} for short rows of C: a dot product per element, in the same order. */
+    private static void multiplyAddNarrow(double[] a, int aRow, double[] b, double[] c, int m0, int m1, int nK,
+                                          int nN) {
+        for (int m = m0; m < m1; m++) {
+            int a0 = m * aRow;
+            for (int j = 0; j < nN; j++) {
+                int cj = m * nN + j;
+                double acc = c[cj];
+                for (int k = 0; k < nK; k++) acc = Math.fma(a[a0 + k], b[k * nN + j], acc);
+                c[cj] = acc;
+            }
+        }
+    }
+
     /**
      * The basal potential {@code s[b][i] = b_i + Σ_j w[i][j]·in[b][j]} for samples {@code s0 ≤ b < s1}, given
      * {@code wT}, the transpose of w ({@code [nIn][nOut]}): an axpy over the output neurons.
@@ -93,6 +117,10 @@ final class Kernels {
      * rows of w: for a single sample (no transpose to amortise) or few output neurons.
      */
     static void affine(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut, int nIn) {
+        if (nIn < NARROW) {
+            affineNarrow(w, in, bias, out, s0, s1, nOut, nIn);
+            return;
+        }
         for (int s = s0; s < s1; s++) {
             int inOff = s * nIn;
             int outOff = s * nOut;
@@ -132,6 +160,17 @@ final class Kernels {
         }
     }
 
+    private static void affineNarrow(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut,
+                                     int nIn) {
+        for (int s = s0; s < s1; s++) {
+            for (int i = 0; i < nOut; i++) {
+                double acc = bias[i];
+                for (int j = 0; j < nIn; j++) acc = Math.fma(w[i * nIn + j], in[s * nIn + j], acc);
+                out[s * nOut + i] = acc;
+            }
+        }
+    }
+
     /** {@code wT[j][i] = w[i][j]} for the columns {@code j0 ≤ j < j1} of w ({@code [nOut][nIn]}). */
     static void transpose(double[] w, double[] wT, int j0, int j1, int nOut, int nIn) {
         // In tiles, so that neither the reads nor the writes stride through more cache lines than fit.
@@ -159,7 +198,7 @@ final class Kernels {
      * the plasticity rule, with {@code eT} the (already scaled) errors transposed to {@code [nOut][batch]}.
      */
     static void outer(double[] eT, double[] in, double[] g, int i0, int i1, int batch, int nOut, int nIn) {
-        if (batch == 1) {
+        if (batch == 1 && nIn >= NARROW) {
             // One term: write it directly rather than zeroing and adding.
             for (int i = i0; i < i1; i++) {
                 double e = eT[i];
