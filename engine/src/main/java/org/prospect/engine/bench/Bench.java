@@ -1,5 +1,6 @@
 package org.prospect.engine.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.prospect.engine.experiment.GleSimulation;
 
@@ -8,11 +9,20 @@ import org.prospect.engine.experiment.GleSimulation;
  * Numbers are for the note and the README, never asserted in tests.
  */
 public final class Bench {
-    /** Steps per second of one workload, median over {@code runs} runs of about {@code seconds} each. */
+    /**
+     * Steps per second of one workload, median over {@code runs} runs of about {@code seconds} each, and the bytes
+     * allocated per step by all threads during those runs (0 for a step that allocates nothing).
+     */
     public record Result(Workload workload, double medianStepsPerSecond, double minStepsPerSecond,
-                         double maxStepsPerSecond) {
+                         double maxStepsPerSecond, double bytesPerStep) {
         public double gflops() { return medianStepsPerSecond * workload.flopsPerStep() / 1e9; }
     }
+
+    /** The machine's multiply-add throughput on in-cache data, one core and all cores, in GFLOP/s. */
+    public record Peak(double oneCore, double allCores, int cores) {}
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private Bench() {}
 
@@ -22,14 +32,28 @@ public final class Bench {
         long warm = calibrate(sim, 1.0);
         long stepsPerRun = Math.max(1, (long) (warm * seconds));
         double[] rates = new double[runs];
+        long allocatedBefore = allocatedBytes();
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             for (long i = 0; i < stepsPerRun; i++) sim.step();
             rates[r] = stepsPerRun / ((System.nanoTime() - t0) / 1e9);
         }
+        double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / (runs * stepsPerRun);
         if (sim.findNonFinite() != null) throw new IllegalStateException(w.label() + " diverged during the benchmark");
         Arrays.sort(rates);
-        return new Result(w, rates[runs / 2], rates[0], rates[runs - 1]);
+        return new Result(w, rates[runs / 2], rates[0], rates[runs - 1], bytesPerStep);
+    }
+
+    /** Bytes allocated so far by this thread and the engine's step helpers ("gle-step-…"; see StepCrew). */
+    private static long allocatedBytes() {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("gle-step-")) {
+                sum += Math.max(0, THREADS.getThreadAllocatedBytes(t.getThreadId()));
+            }
+        }
+        // Read last, so that what finding the helpers allocated is counted before the runs, not in them.
+        return sum + THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     /** Runs for about {@code seconds} and returns the steps per second reached. */
@@ -42,5 +66,66 @@ public final class Bench {
             steps += 100;
         }
         return (long) (steps / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * The ceiling for the engine's products: a vectorised axpy {@code y += a·x} (one fma per element, the inner
+     * loop of every GLE product) on vectors that stay in L1, on one core and on every core at once. Median of
+     * {@code runs} runs.
+     */
+    public static Peak peak(int runs, double seconds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        axpyRate(1.0); // warm-up
+        double[] one = new double[runs];
+        double[] all = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            one[r] = axpyRate(seconds);
+            all[r] = parallelAxpyRate(cores, seconds);
+        }
+        Arrays.sort(one);
+        Arrays.sort(all);
+        return new Peak(one[runs / 2], all[runs / 2], cores);
+    }
+
+    private static double parallelAxpyRate(int threads, double seconds) {
+        double[] rates = new double[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            workers[t] = new Thread(() -> rates[slot] = axpyRate(seconds));
+            workers[t].start();
+        }
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        double sum = 0;
+        for (double r : rates) sum += r;
+        return sum;
+    }
+
+    /** GFLOP/s of repeated axpy over 2 × 8 KiB of doubles, run for about {@code seconds}. */
+    private static double axpyRate(double seconds) {
+        double[] x = new double[1024];
+        double[] y = new double[1024];
+        Arrays.fill(x, 1e-3);
+        long passes = 0;
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < 1000; i++) axpy(1e-9, x, y);
+            passes += 1000;
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        if (!Double.isFinite(y[0])) throw new IllegalStateException("peak loop diverged");
+        return 2.0 * x.length * passes / elapsed / 1e9;
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int j = 0; j < y.length; j++) y[j] = Math.fma(a, x[j], y[j]);
     }
 }

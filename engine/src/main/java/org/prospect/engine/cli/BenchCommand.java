@@ -36,9 +36,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (Workload w : chosen) {
             Bench.Result r = Bench.measure(w, runs, seconds);
-            System.out.printf("%-14s %,14.0f steps/s  (min %,.0f, max %,.0f; batch %d; %.2f GFLOP/s)%n", w.label(),
-                    r.medianStepsPerSecond(), r.minStepsPerSecond(), r.maxStepsPerSecond(), w.batch(), r.gflops());
+            System.out.printf("%-14s %,14.0f steps/s  (min %,.0f, max %,.0f; batch %d; %.2f GFLOP/s; %.1f B/step)%n",
+                    w.label(), r.medianStepsPerSecond(), r.minStepsPerSecond(), r.maxStepsPerSecond(), w.batch(),
+                    r.gflops(), r.bytesPerStep());
         }
+        // Measured after the workloads, so that it does not warm or heat anything for them.
+        Bench.Peak p = Bench.peak(runs, Math.min(seconds, 1));
+        System.out.printf("%-14s %14.2f GFLOP/s on 1 core, %.2f GFLOP/s on %d cores (axpy fma in L1)%n", "peak",
+                p.oneCore(), p.allCores(), p.cores());
         return 0;
     }
 }

@@ -29,7 +29,6 @@ public final class GleSimulation {
     private final double[] x;
     private final double[] target;
     private final double[] alignedTarget;
-    private final double[] previousOutput;
     private final double[][] tauMUsed;
     private final double[][] heldTauM;
     private final long[] phaseEnds;
@@ -68,7 +67,6 @@ public final class GleSimulation {
         x = new double[batch * spec.inputs()];
         target = new double[batch * spec.outputs()];
         alignedTarget = new double[batch * spec.outputs()];
-        previousOutput = new double[batch * spec.outputs()];
         tauMUsed = new double[spec.layerCount()][];
         heldTauM = new double[spec.layerCount()][];
         for (int l = 0; l < spec.layerCount(); l++) {
@@ -109,7 +107,6 @@ public final class GleSimulation {
     public void step() {
         enterPhase();
         boolean plastic = learningActive();
-        System.arraycopy(student.output(), 0, previousOutput, 0, previousOutput.length);
         if (classification != null) {
             classification.current(x, target);
         } else if (teacher != null) {
@@ -121,9 +118,13 @@ public final class GleSimulation {
             input.sample(step, x);
             targetSignal.sample(step, target);
         }
-        loss = outputLoss(target, previousOutput);
-        for (int l = 0; l < tauMUsed.length; l++) {
-            System.arraycopy(student.tauM(l), 0, tauMUsed[l], 0, tauMUsed[l].length);
+        // The student's output is still the previous step's here: the output the target is compared with.
+        loss = outputLoss(target, student.output());
+        if (learning.learnTauM()) {
+            // Only learning changes τ_m after the step; otherwise tauMUsed is the live τ_m itself.
+            for (int l = 0; l < tauMUsed.length; l++) {
+                System.arraycopy(student.tauM(l), 0, tauMUsed[l], 0, tauMUsed[l].length);
+            }
         }
         if (window == null) {
             student.setComputeGradients(plastic);
@@ -268,7 +269,7 @@ public final class GleSimulation {
     public double loss() { return loss; }
 
     /** The τ_m layer l used in the last step, before that step's plasticity (live view). */
-    public double[] tauMUsed(int l) { return tauMUsed[l]; }
+    public double[] tauMUsed(int l) { return learning.learnTauM() ? tauMUsed[l] : student.tauM(l); }
 
     public LearningSpec learning() { return learning; }
 

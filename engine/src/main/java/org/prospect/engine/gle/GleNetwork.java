@@ -8,7 +8,11 @@ import java.util.Arrays;
  * layers commit at once; state starts at zero.
  *
  * <p>All state lives in flat {@code double[]} arrays of shape {@code [batch][neurons]}, allocated once;
- * {@link #step} allocates nothing. Arrays returned by accessors are live views: read, never write.
+ * {@link #step} allocates nothing. Arrays returned by accessors are live views: read, never write (parameters
+ * excepted: weights, biases and τ may be written between steps).
+ *
+ * <p>Large steps are shared between two threads (see {@link StepCrew}); the results are identical to a
+ * single thread's. Only one thread at a time may call {@link #step}.
  */
 public final class GleNetwork {
     private final NetworkSpec spec;
@@ -35,7 +39,20 @@ public final class GleNetwork {
     private final double[][] basal;
     /** {@code feedback[l]} = W_lᵀ ĕ_l from the previous step, shape [batch][fanIn(l)]; read by layer l−1. */
     private final double[][] feedback;
+    /** The softmax of the output, per sample (cross-entropy loss). */
     private final double[] softmax;
+    /** Wᵀ per layer, [in][n], where the forward product runs as an axpy over it (see Kernels); else null. */
+    private final double[][] wT;
+    /** Scaled ĕ of each layer transposed to [n][batch], the left factor of the gradient's outer product. */
+    private final double[][] errorsTransposed;
+    /** 1/τ_m and 1/τ_r per worker and layer. */
+    private final double[][][] reciprocalTauM;
+    private final double[][][] reciprocalTauR;
+    /** The helper threads of a step, or null when one thread does it all. */
+    private final StepCrew crew;
+    /** The arguments of the step being taken, for the workers. */
+    private double[] stepInput;
+    private double[] stepTarget;
 
     // Plasticity "gradients" of GLE.md: ∂W = −ĕ⊗r_{ℓ−1}, ∂b = −ĕ, ∂τ_m = ĕ⊙u̇ (batch means).
     final double[][] gradW;
@@ -46,6 +63,15 @@ public final class GleNetwork {
     private long steps;
 
     public GleNetwork(NetworkSpec spec, Weights weights, Dynamics dynamics, int batch) {
+        this(spec, weights, dynamics, batch, defaultWorkers(spec, batch));
+    }
+
+    /**
+     * A network whose steps are shared by {@code workers} threads (1: the stepping thread alone). The results
+     * are the same for any number of workers.
+     */
+    public GleNetwork(NetworkSpec spec, Weights weights, Dynamics dynamics, int batch, int workers) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be positive, got " + workers);
         if (batch <= 0) throw new IllegalArgumentException("batch must be positive, got " + batch);
         if (weights.layerCount() != spec.layerCount()) {
             throw new IllegalArgumentException("weights for " + weights.layerCount() + " layers, network has "
@@ -104,8 +130,52 @@ public final class GleNetwork {
             gradB[l] = new double[n];
             gradTauM[l] = new double[n];
         }
-        softmax = new double[spec.outputs()];
+        softmax = new double[batch * spec.outputs()];
+        wT = new double[layers][];
+        errorsTransposed = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int n = spec.layer(l).size();
+            // At batch 1 the transpose would cost as much as the product it speeds up.
+            if (batch > 1 && n >= Kernels.MIN_AXPY_WIDTH) wT[l] = new double[n * spec.fanIn(l)];
+            errorsTransposed[l] = new double[n * batch];
+        }
+        workers = Math.min(workers, batch);
+        reciprocalTauM = new double[workers][layers][];
+        reciprocalTauR = new double[workers][layers][];
+        for (int k = 0; k < workers; k++) {
+            for (int l = 0; l < layers; l++) {
+                reciprocalTauM[k][l] = new double[spec.layer(l).size()];
+                reciprocalTauR[k][l] = new double[spec.layer(l).size()];
+            }
+        }
+        crew = workers > 1 ? new StepCrew(workers, this::stepPart) : null;
     }
+
+    /**
+     * Multiply-adds per step above which a second core pays for the barriers between a step's phases
+     * (a few microseconds per step in all); measured with the bench workloads.
+     */
+    static final long PARALLEL_WORK = 200_000;
+
+    /**
+     * Two workers where there are two cores and enough work per step to split by samples, else one; the system
+     * property {@code prospect.workers} overrides this (for measuring, or a machine busy with other work).
+     */
+    static int defaultWorkers(NetworkSpec spec, int batch) {
+        Integer forced = Integer.getInteger("prospect.workers");
+        if (forced != null) return Math.max(1, forced);
+        long work = 0;
+        for (int l = 0; l < spec.layerCount(); l++) {
+            // three products per layer plus the neuron update, which costs about as much as 30 multiply-adds
+            work += (long) spec.layer(l).size() * (3L * spec.fanIn(l) + 30);
+        }
+        work *= batch;
+        int cores = Runtime.getRuntime().availableProcessors();
+        return batch > 1 && cores > 1 && work >= PARALLEL_WORK ? 2 : 1;
+    }
+
+    /** How many threads share each step. */
+    public int workers() { return crew == null ? 1 : crew.workers(); }
 
     /**
      * Advances the network by one step {@code dt}.
@@ -114,131 +184,300 @@ public final class GleNetwork {
      * @param target target for the output at this step, [batch][outputs]; {@code null}: no output error
      */
     public void step(double[] x, double[] target) {
-        if (errorsEnabled) {
-            instantaneousErrors(target);
+        if (x.length < batch * spec.inputs()) {
+            throw new IllegalArgumentException("input must hold batch x inputs = " + batch * spec.inputs() + " values");
         }
-        // Top-down, so that layer l still reads the previous step's r_{l−1}; e_in was taken above
-        // from the previous step's feedback before any layer overwrites it.
-        for (int l = layers - 1; l >= 0; l--) {
-            updateLayer(l, l == 0 ? x : r[l - 1]);
+        if (target != null && target.length < batch * spec.outputs()) {
+            throw new IllegalArgumentException("target must hold batch x outputs = " + batch * spec.outputs() + " values");
+        }
+        stepInput = x;
+        stepTarget = target;
+        try {
+            if (crew != null && useCrew()) {
+                crew.run();
+            } else {
+                stepPart(0, 1);
+            }
+        } finally {
+            stepInput = null;
+            stepTarget = null;
         }
         steps++;
     }
 
-    /** e_in = r' ⊙ fb with fb = W_{ℓ+1}ᵀ ĕ_{ℓ+1} (previous step), or the target error at the top. */
-    private void instantaneousErrors(double[] target) {
+    /**
+     * Worker {@code worker}'s share of a step: the samples {@code [s0, s1)} of every per-sample quantity, and
+     * the rows {@code [i0, i1)} of each layer's batch-mean gradients. Each element is computed by exactly one
+     * worker in the same order as by a single one, so the result does not depend on the number of workers.
+     */
+    private void stepPart(int worker, int workers) {
+        int s0 = share(batch, worker, workers);
+        int s1 = share(batch, worker + 1, workers);
+        if (errorsEnabled) {
+            instantaneousErrors(stepTarget, s0, s1);
+        }
+        // W is transposed afresh each step, for the forward product as an axpy: whoever edits W in place
+        // (the optimizer, a user) needs to tell no one.
+        boolean transposed = false;
+        for (int l = 0; l < layers; l++) {
+            if (wT[l] != null) {
+                int in = spec.fanIn(l);
+                Kernels.transpose(w[l], wT[l], share(in, worker, workers), share(in, worker + 1, workers),
+                        spec.layer(l).size(), in);
+                transposed = true;
+            }
+        }
+        if (transposed && workers > 1) crew.await(worker);
+        // Top-down, so that layer l still reads the previous step's r_{l−1}; e_in was taken above
+        // from the previous step's feedback before any layer overwrites it.
+        for (int l = layers - 1; l >= 0; l--) {
+            double[] input = l == 0 ? stepInput : r[l - 1];
+            updateLayer(l, input, s0, s1, worker);
+            if (computeGradients) {
+                // The gradients of layer l need every sample's ĕ_l, and must read r_{l−1} before layer l−1
+                // overwrites it.
+                if (workers > 1) crew.await(worker);
+                int n = spec.layer(l).size();
+                gradients(l, input, share(n, worker, workers), share(n, worker + 1, workers));
+                if (workers > 1 && l > 0) crew.await(worker);
+            }
+        }
+    }
+
+    /**
+     * Whether this step goes to the crew. A second thread only helps when a core is free for it: on a machine
+     * busy with other work a spin barrier waits for a descheduled partner. Since the results do not depend on
+     * the number of workers, the network simply times a few steps each way now and then and keeps the faster.
+     */
+    private boolean useCrew() {
+        long now = System.nanoTime();
+        long phaseStep = steps % TUNING_PERIOD;
+        if (phaseStep == 0) tuningStart = now;
+        if (phaseStep == TUNING_STEPS) {
+            serialNanos = now - tuningStart;
+            tuningStart = now;
+        }
+        if (phaseStep == 2 * TUNING_STEPS) parallelFaster = now - tuningStart < serialNanos;
+        if (phaseStep < TUNING_STEPS) return false;
+        if (phaseStep < 2 * TUNING_STEPS) return true;
+        return parallelFaster;
+    }
+
+    /** Steps timed each way, and the period after which the choice is made again. */
+    private static final int TUNING_STEPS = 32;
+    private static final int TUNING_PERIOD = 4096;
+    private long tuningStart;
+    private long serialNanos;
+    private boolean parallelFaster;
+
+    /** The start of worker {@code worker}'s share of {@code n} items split among {@code workers}. */
+    private static int share(int n, int worker, int workers) {
+        return (int) ((long) n * worker / workers);
+    }
+
+    /** e_in = r' ⊙ fb with fb = W_{ℓ+1}ᵀ ĕ_{ℓ+1} (previous step), or the target error at the top; samples [s0, s1). */
+    private void instantaneousErrors(double[] target, int s0, int s1) {
         int top = layers - 1;
         for (int l = 0; l < top; l++) {
             double[] e = eIn[l];
             double[] rp = rPrime[l];
             double[] fb = feedback[l + 1];
-            for (int k = 0; k < e.length; k++) {
+            int n = spec.layer(l).size();
+            for (int k = s0 * n; k < s1 * n; k++) {
                 e[k] = rp[k] * fb[k];
             }
         }
         double[] e = eIn[top];
+        int n = spec.outputs();
         if (target == null) {
-            Arrays.fill(e, 0.0);
+            Arrays.fill(e, s0 * n, s1 * n, 0.0);
             return;
         }
         double beta = dynamics.beta();
         double[] rt = r[top];
         double[] rp = rPrime[top];
-        int n = spec.outputs();
         if (dynamics.loss() == TargetLoss.MSE) {
-            for (int k = 0; k < e.length; k++) {
+            for (int k = s0 * n; k < s1 * n; k++) {
                 e[k] = rp[k] * beta * (target[k] - rt[k]);
             }
         } else {
-            for (int s = 0; s < batch; s++) {
-                softmax(rt, s * n, n);
-                for (int i = 0; i < n; i++) {
-                    int k = s * n + i;
-                    e[k] = rp[k] * beta * (target[k] - softmax[i]);
+            for (int s = s0; s < s1; s++) {
+                int off = s * n;
+                softmax(rt, off, n);
+                for (int k = off; k < off + n; k++) {
+                    e[k] = rp[k] * beta * (target[k] - softmax[k]);
                 }
             }
         }
     }
 
+    /** softmax[off..off+n) of the logits there (one slot per sample, so that workers do not share one). */
     private void softmax(double[] logits, int off, int n) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) max = Math.max(max, logits[off + i]);
+        for (int i = off; i < off + n; i++) max = Math.max(max, logits[i]);
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            softmax[i] = Math.exp(logits[off + i] - max);
+        for (int i = off; i < off + n; i++) {
+            softmax[i] = Math.exp(logits[i] - max);
             sum += softmax[i];
         }
-        for (int i = 0; i < n; i++) softmax[i] /= sum;
+        for (int i = off; i < off + n; i++) softmax[i] /= sum;
     }
 
-    private void updateLayer(int l, double[] input) {
+    /** GLE.md "Discrete-time update" for layer l, samples [s0, s1): s, v, ĕ, u, ŭ, r, r' and the feedback Wᵀĕ. */
+    private void updateLayer(int l, double[] input, int s0, int s1, int worker) {
         int n = spec.layer(l).size();
         int in = spec.fanIn(l);
+        double[] tm = tauM[l];
+        double[] tr = tauR[l];
+        double[] s = basal[l];
+        // 1/τ per neuron rather than a division per sample; taken afresh each step because the τ arrays are
+        // live (the optimizer, the clamp and phase changes write τ_m in place). Each worker has its own.
+        double[] invTm = reciprocalTauM[worker][l];
+        double[] invTr = reciprocalTauR[worker][l];
+        for (int i = 0; i < n; i++) {
+            invTm[i] = 1.0 / tm[i];
+            invTr[i] = 1.0 / tr[i];
+        }
+
+        // s = W r_{ℓ−1} + b
+        if (wT[l] != null) {
+            Kernels.affineTransposed(wT[l], input, b[l], s, s0, s1, n, in);
+        } else {
+            Kernels.affine(w[l], input, b[l], s, s0, s1, n, in);
+        }
+        if (n < Kernels.NARROW) {
+            integrateNarrow(l, s0 * n, s1 * n, invTm, invTr);
+        } else {
+            for (int sample = s0; sample < s1; sample++) integrate(l, sample * n, invTm, invTr);
+        }
+        // r = φ(ŭ), r' = φ'(ŭ)
+        phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
+        if (l > 0 && errorsEnabled) {
+            // Sent down for the next step, with W before this step's plasticity.
+            Kernels.transposed(w[l], eBreve[l], feedback[l], s0, s1, n, in);
+        }
+    }
+
+    /**
+     * The neurons of layer l for one sample, from offset {@code off}: GLE.md's error unit (v̇ = (e_in − v)/τ_r,
+     * ĕ = v + τ_m v̇, v ← v + dt v̇) and soma (u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇).
+     */
+    private void integrate(int l, int off, double[] invTm, double[] invTr) {
+        int n = spec.layer(l).size();
         double dt = dynamics.dt();
         double gamma = dynamics.gamma();
-        boolean prospective = dynamics.prospectiveErrors();
-        Activation f = phi[l];
         double[] tm = tauM[l];
         double[] tr = tauR[l];
         double[] ul = u[l];
         double[] ub = uBreve[l];
-        double[] rl = r[l];
-        double[] rp = rPrime[l];
         double[] vl = v[l];
         double[] eb = eBreve[l];
         double[] ei = eIn[l];
         double[] ud = uDot[l];
         double[] s = basal[l];
-
-        Kernels.affine(w[l], input, b[l], s, batch, n, in);
-        for (int sample = 0; sample < batch; sample++) {
-            int off = sample * n;
+        if (!errorsEnabled) {
             for (int i = 0; i < n; i++) {
                 int k = off + i;
-                double error;
-                if (!errorsEnabled) {
-                    error = 0.0;
-                } else if (prospective) {
-                    double vDot = (ei[k] - vl[k]) / tr[i];
-                    error = vl[k] + tm[i] * vDot;
-                    vl[k] += dt * vDot;
-                } else {
-                    error = ei[k];
-                    vl[k] = error;
-                }
-                eb[k] = error;
-                double du = (s[k] + gamma * error - ul[k]) / tm[i];
-                double breve = ul[k] + tr[i] * du;
+                eb[k] = 0.0;
+                double du = (s[k] - ul[k]) * invTm[i];
+                ub[k] = ul[k] + tr[i] * du;
                 ul[k] += dt * du;
                 ud[k] = du;
-                ub[k] = breve;
-                rl[k] = f.rate(breve);
-                rp[k] = f.derivative(breve);
             }
-        }
-        if (l > 0 && errorsEnabled) {
-            // Sent down for the next step, with W before this step's plasticity.
-            Kernels.transposed(w[l], eb, feedback[l], batch, n, in);
-        }
-        if (computeGradients) {
-            double scale = -1.0 / batch;
-            Kernels.outer(eb, input, gradW[l], scale, batch, n, in);
-            double[] gb = gradB[l];
-            double[] gt = gradTauM[l];
-            Arrays.fill(gb, 0.0);
-            Arrays.fill(gt, 0.0);
-            for (int sample = 0; sample < batch; sample++) {
-                int off = sample * n;
-                for (int i = 0; i < n; i++) {
-                    gb[i] -= eb[off + i];
-                    gt[i] += eb[off + i] * ud[off + i];
-                }
-            }
-            double mean = 1.0 / batch;
+        } else if (dynamics.prospectiveErrors()) {
             for (int i = 0; i < n; i++) {
-                gb[i] *= mean;
-                gt[i] *= mean;
+                int k = off + i;
+                // v̇ = (e_in − v)/τ_r, ĕ = v + τ_m v̇, v ← v + dt v̇
+                double vDot = (ei[k] - vl[k]) * invTr[i];
+                double error = vl[k] + tm[i] * vDot;
+                vl[k] += dt * vDot;
+                eb[k] = error;
+                // u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇
+                double du = (s[k] + gamma * error - ul[k]) * invTm[i];
+                ub[k] = ul[k] + tr[i] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
             }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int k = off + i;
+                double error = ei[k];
+                vl[k] = error;
+                eb[k] = error;
+                double du = (s[k] + gamma * error - ul[k]) * invTm[i];
+                ub[k] = ul[k] + tr[i] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
+            }
+        }
+    }
+
+    /** {@link #integrate} for narrow layers, over the flat range [k0, k1) of all their samples at once. */
+    private void integrateNarrow(int l, int k0, int k1, double[] invTm, double[] invTr) {
+        int n = spec.layer(l).size();
+        double dt = dynamics.dt();
+        double gamma = dynamics.gamma();
+        double[] tm = tauM[l];
+        double[] tr = tauR[l];
+        double[] ul = u[l];
+        double[] ub = uBreve[l];
+        double[] vl = v[l];
+        double[] eb = eBreve[l];
+        double[] ei = eIn[l];
+        double[] ud = uDot[l];
+        double[] s = basal[l];
+        boolean errors = errorsEnabled;
+        boolean prospective = dynamics.prospectiveErrors();
+        int i = 0;
+        for (int k = k0; k < k1; k++) {
+            double error;
+            if (!errors) {
+                error = 0.0;
+            } else if (prospective) {
+                double vDot = (ei[k] - vl[k]) * invTr[i];
+                error = vl[k] + tm[i] * vDot;
+                vl[k] += dt * vDot;
+            } else {
+                error = ei[k];
+                vl[k] = error;
+            }
+            eb[k] = error;
+            double du = (s[k] + gamma * error - ul[k]) * invTm[i];
+            ub[k] = ul[k] + tr[i] * du;
+            ul[k] += dt * du;
+            ud[k] = du;
+            if (++i == n) i = 0;
+        }
+    }
+
+    /** The plasticity gradients of layer l (GLE.md): ∂W = −⟨ĕ⊗r_{ℓ−1}⟩, ∂b = −⟨ĕ⟩, ∂τ_m = ⟨ĕ⊙u̇⟩; rows [i0, i1). */
+    private void gradients(int l, double[] input, int i0, int i1) {
+        int n = spec.layer(l).size();
+        int in = spec.fanIn(l);
+        double[] eb = eBreve[l];
+        double[] ud = uDot[l];
+        double scale = -1.0 / batch;
+        double[] eT = errorsTransposed[l];
+        for (int i = i0; i < i1; i++) {
+            int row = i * batch;
+            for (int sample = 0; sample < batch; sample++) eT[row + sample] = scale * eb[sample * n + i];
+        }
+        Kernels.outer(eT, input, gradW[l], i0, i1, batch, n, in);
+        double[] gb = gradB[l];
+        double[] gt = gradTauM[l];
+        Arrays.fill(gb, i0, i1, 0.0);
+        Arrays.fill(gt, i0, i1, 0.0);
+        for (int sample = 0; sample < batch; sample++) {
+            int off = sample * n;
+            for (int i = i0; i < i1; i++) {
+                gb[i] -= eb[off + i];
+                gt[i] += eb[off + i] * ud[off + i];
+            }
+        }
+        double mean = 1.0 / batch;
+        for (int i = i0; i < i1; i++) {
+            gb[i] *= mean;
+            gt[i] *= mean;
         }
     }
 

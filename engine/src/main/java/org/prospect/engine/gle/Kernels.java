@@ -2,56 +2,212 @@ package org.prospect.engine.gle;
 
 /**
  * The three products a GLE step needs, on flat row-major arrays with a leading batch dimension.
- * Plain loops whose inner loop is contiguous, so the JIT vectorises it.
+ *
+ * <p>Why they look the way they do: C2 vectorises "axpy" loops {@code y[j] += a·x[j]} but not
+ * floating-point reductions {@code acc += w[j]·x[j]}. So every product is written as
+ * {@code C[m][:] += Σ_k A(m,k)·B[k][:]} ({@link #multiplyAdd}), register-blocked over two rows of C and
+ * four k so that each loaded row of B feeds eight multiply-adds. Where the long dimension is the one summed
+ * over (the forward product at batch 1), a dot-product form runs eight independent rows at once instead.
+ *
+ * <p>Every element is summed in one fixed order (its terms ascending in k, each a {@link Math#fma}), whatever
+ * the blocking, the batch size or the range of rows a thread is given: results do not depend on how the work
+ * is split.
  */
 final class Kernels {
+    /** Below this many output neurons the forward product is not worth an axpy over them. */
+    static final int MIN_AXPY_WIDTH = 8;
+    /**
+     * Rows shorter than this take loops of their own. C2 decides whether to unroll and vectorise a loop from its
+     * profiled trip count; one loop shared by LagLine's single neurons and an MLP's rows of 128 would be
+     * compiled for the trip count 1 it saw first.
+     */
+    static final int NARROW = 8;
+
     private Kernels() {}
 
-    /** {@code out[b][i] = Σ_j w[i][j]·in[b][j] + bias[i]}. */
-    static void affine(double[] w, double[] in, double[] bias, double[] out, int batch, int nOut, int nIn) {
-        for (int s = 0; s < batch; s++) {
+    /**
+     * {@code C[m][:] += Σ_k A(m,k)·B[k][:]} for the rows {@code m0 ≤ m < m1}, where
+     * {@code A(m,k) = a[m·aRow + k]}, B is {@code [nK][nN]} and C is {@code [·][nN]}, all row-major.
+     */
+    static void multiplyAdd(double[] a, int aRow, double[] b, double[] c, int m0, int m1, int nK, int nN) {
+        if (nN < NARROW) {
+            multiplyAddNarrow(a, aRow, b, c, m0, m1, nK, nN);
+            return;
+        }
+        int m = m0;
+        for (; m + 1 < m1; m += 2) {
+            int c0 = m * nN;
+            int c1 = c0 + nN;
+            int a0 = m * aRow;
+            int a1 = a0 + aRow;
+            int k = 0;
+            for (; k + 3 < nK; k += 4) {
+                double p0 = a[a0 + k], p1 = a[a0 + k + 1], p2 = a[a0 + k + 2], p3 = a[a0 + k + 3];
+                double q0 = a[a1 + k], q1 = a[a1 + k + 1], q2 = a[a1 + k + 2], q3 = a[a1 + k + 3];
+                int b0 = k * nN;
+                int b1 = b0 + nN;
+                int b2 = b1 + nN;
+                int b3 = b2 + nN;
+                for (int j = 0; j < nN; j++) {
+                    double x0 = b[b0 + j], x1 = b[b1 + j], x2 = b[b2 + j], x3 = b[b3 + j];
+                    c[c0 + j] = Math.fma(p3, x3, Math.fma(p2, x2, Math.fma(p1, x1, Math.fma(p0, x0, c[c0 + j]))));
+                    c[c1 + j] = Math.fma(q3, x3, Math.fma(q2, x2, Math.fma(q1, x1, Math.fma(q0, x0, c[c1 + j]))));
+                }
+            }
+            for (; k < nK; k++) {
+                double p = a[a0 + k];
+                double q = a[a1 + k];
+                int bk = k * nN;
+                for (int j = 0; j < nN; j++) {
+                    double x = b[bk + j];
+                    c[c0 + j] = Math.fma(p, x, c[c0 + j]);
+                    c[c1 + j] = Math.fma(q, x, c[c1 + j]);
+                }
+            }
+        }
+        if (m < m1) {
+            int c0 = m * nN;
+            int a0 = m * aRow;
+            int k = 0;
+            for (; k + 3 < nK; k += 4) {
+                double p0 = a[a0 + k], p1 = a[a0 + k + 1], p2 = a[a0 + k + 2], p3 = a[a0 + k + 3];
+                int b0 = k * nN;
+                int b1 = b0 + nN;
+                int b2 = b1 + nN;
+                int b3 = b2 + nN;
+                for (int j = 0; j < nN; j++) {
+                    c[c0 + j] = Math.fma(p3, b[b3 + j],
+                            Math.fma(p2, b[b2 + j], Math.fma(p1, b[b1 + j], Math.fma(p0, b[b0 + j], c[c0 + j]))));
+                }
+            }
+            for (; k < nK; k++) {
+                double p = a[a0 + k];
+                int bk = k * nN;
+                for (int j = 0; j < nN; j++) c[c0 + j] = Math.fma(p, b[bk + j], c[c0 + j]);
+            }
+        }
+    }
+
+    /** {@link #multiplyAdd} for short rows of C: a dot product per element, in the same order. */
+    private static void multiplyAddNarrow(double[] a, int aRow, double[] b, double[] c, int m0, int m1, int nK,
+                                          int nN) {
+        for (int m = m0; m < m1; m++) {
+            int a0 = m * aRow;
+            for (int j = 0; j < nN; j++) {
+                int cj = m * nN + j;
+                double acc = c[cj];
+                for (int k = 0; k < nK; k++) acc = Math.fma(a[a0 + k], b[k * nN + j], acc);
+                c[cj] = acc;
+            }
+        }
+    }
+
+    /**
+     * The basal potential {@code s[b][i] = b_i + Σ_j w[i][j]·in[b][j]} for samples {@code s0 ≤ b < s1}, given
+     * {@code wT}, the transpose of w ({@code [nIn][nOut]}): an axpy over the output neurons.
+     */
+    static void affineTransposed(double[] wT, double[] in, double[] bias, double[] out, int s0, int s1, int nOut,
+                                 int nIn) {
+        for (int s = s0; s < s1; s++) System.arraycopy(bias, 0, out, s * nOut, nOut);
+        multiplyAdd(in, nIn, wT, out, s0, s1, nIn, nOut);
+    }
+
+    /**
+     * The same basal potential as {@link #affineTransposed}, summed in the same order, as dot products of the
+     * rows of w: for a single sample (no transpose to amortise) or few output neurons.
+     */
+    static void affine(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut, int nIn) {
+        if (nIn < NARROW) {
+            affineNarrow(w, in, bias, out, s0, s1, nOut, nIn);
+            return;
+        }
+        for (int s = s0; s < s1; s++) {
             int inOff = s * nIn;
             int outOff = s * nOut;
-            for (int i = 0; i < nOut; i++) {
+            int i = 0;
+            // Eight rows at once: eight independent fma chains hide the fma latency and share each load of in.
+            for (; i + 7 < nOut; i += 8) {
+                int r0 = i * nIn;
+                double a0 = bias[i], a1 = bias[i + 1], a2 = bias[i + 2], a3 = bias[i + 3];
+                double a4 = bias[i + 4], a5 = bias[i + 5], a6 = bias[i + 6], a7 = bias[i + 7];
+                for (int j = 0; j < nIn; j++) {
+                    double x = in[inOff + j];
+                    int k = r0 + j;
+                    a0 = Math.fma(w[k], x, a0);
+                    a1 = Math.fma(w[k + nIn], x, a1);
+                    a2 = Math.fma(w[k + 2 * nIn], x, a2);
+                    a3 = Math.fma(w[k + 3 * nIn], x, a3);
+                    a4 = Math.fma(w[k + 4 * nIn], x, a4);
+                    a5 = Math.fma(w[k + 5 * nIn], x, a5);
+                    a6 = Math.fma(w[k + 6 * nIn], x, a6);
+                    a7 = Math.fma(w[k + 7 * nIn], x, a7);
+                }
+                out[outOff + i] = a0;
+                out[outOff + i + 1] = a1;
+                out[outOff + i + 2] = a2;
+                out[outOff + i + 3] = a3;
+                out[outOff + i + 4] = a4;
+                out[outOff + i + 5] = a5;
+                out[outOff + i + 6] = a6;
+                out[outOff + i + 7] = a7;
+            }
+            for (; i < nOut; i++) {
                 int row = i * nIn;
                 double acc = bias[i];
-                for (int j = 0; j < nIn; j++) {
-                    acc += w[row + j] * in[inOff + j];
-                }
+                for (int j = 0; j < nIn; j++) acc = Math.fma(w[row + j], in[inOff + j], acc);
                 out[outOff + i] = acc;
             }
         }
     }
 
-    /** {@code out[b][j] = Σ_i e[b][i]·w[i][j]}: the feedback {@code Wᵀ ĕ} sent one layer down. */
-    static void transposed(double[] w, double[] e, double[] out, int batch, int nOut, int nIn) {
-        for (int s = 0; s < batch; s++) {
-            int outOff = s * nIn;
-            int eOff = s * nOut;
-            java.util.Arrays.fill(out, outOff, outOff + nIn, 0.0);
+    private static void affineNarrow(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut,
+                                     int nIn) {
+        for (int s = s0; s < s1; s++) {
             for (int i = 0; i < nOut; i++) {
-                double ei = e[eOff + i];
-                int row = i * nIn;
-                for (int j = 0; j < nIn; j++) {
-                    out[outOff + j] += ei * w[row + j];
+                double acc = bias[i];
+                for (int j = 0; j < nIn; j++) acc = Math.fma(w[i * nIn + j], in[s * nIn + j], acc);
+                out[s * nOut + i] = acc;
+            }
+        }
+    }
+
+    /** {@code wT[j][i] = w[i][j]} for the columns {@code j0 ≤ j < j1} of w ({@code [nOut][nIn]}). */
+    static void transpose(double[] w, double[] wT, int j0, int j1, int nOut, int nIn) {
+        // In tiles, so that neither the reads nor the writes stride through more cache lines than fit.
+        final int tile = 16;
+        for (int jt = j0; jt < j1; jt += tile) {
+            int jEnd = Math.min(jt + tile, j1);
+            for (int it = 0; it < nOut; it += tile) {
+                int iEnd = Math.min(it + tile, nOut);
+                for (int j = jt; j < jEnd; j++) {
+                    int row = j * nOut;
+                    for (int i = it; i < iEnd; i++) wT[row + i] = w[i * nIn + j];
                 }
             }
         }
     }
 
-    /** {@code g[i][j] = scale · Σ_b e[b][i]·in[b][j]}: the batch-mean outer product of the plasticity rule. */
-    static void outer(double[] e, double[] in, double[] g, double scale, int batch, int nOut, int nIn) {
-        java.util.Arrays.fill(g, 0, nOut * nIn, 0.0);
-        for (int s = 0; s < batch; s++) {
-            int eOff = s * nOut;
-            int inOff = s * nIn;
-            for (int i = 0; i < nOut; i++) {
-                double ei = scale * e[eOff + i];
+    /** {@code out[b][j] = Σ_i e[b][i]·w[i][j]} for samples {@code s0 ≤ b < s1}: the feedback {@code Wᵀ ĕ}. */
+    static void transposed(double[] w, double[] e, double[] out, int s0, int s1, int nOut, int nIn) {
+        java.util.Arrays.fill(out, s0 * nIn, s1 * nIn, 0.0);
+        multiplyAdd(e, nOut, w, out, s0, s1, nOut, nIn);
+    }
+
+    /**
+     * {@code g[i][j] = Σ_b eT[i][b]·in[b][j]} for rows {@code i0 ≤ i < i1}: the batch sum of the outer products of
+     * the plasticity rule, with {@code eT} the (already scaled) errors transposed to {@code [nOut][batch]}.
+     */
+    static void outer(double[] eT, double[] in, double[] g, int i0, int i1, int batch, int nOut, int nIn) {
+        if (batch == 1 && nIn >= NARROW) {
+            // One term: write it directly rather than zeroing and adding.
+            for (int i = i0; i < i1; i++) {
+                double e = eT[i];
                 int row = i * nIn;
-                for (int j = 0; j < nIn; j++) {
-                    g[row + j] += ei * in[inOff + j];
-                }
+                for (int j = 0; j < nIn; j++) g[row + j] = e * in[j];
             }
+            return;
         }
+        java.util.Arrays.fill(g, i0 * nIn, i1 * nIn, 0.0);
+        multiplyAdd(eT, batch, in, g, i0, i1, batch, nIn);
     }
 }

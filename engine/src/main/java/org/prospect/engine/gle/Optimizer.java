@@ -48,7 +48,12 @@ public final class Optimizer {
             for (int p = 0; p < params.size(); p++) {
                 double[] theta = params.get(p);
                 double[] g = grads.get(p);
-                for (int i = 0; i < theta.length; i++) theta[i] -= rate * g[i];
+                if (theta.length < Kernels.NARROW) {
+                    // Own loop for short arrays: see Kernels.NARROW.
+                    for (int i = 0; i < theta.length; i++) theta[i] -= rate * g[i];
+                } else {
+                    for (int i = 0; i < theta.length; i++) theta[i] -= rate * g[i];
+                }
             }
             return;
         }
