@@ -1,5 +1,6 @@
 package org.prospect.app;
 
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -11,6 +12,8 @@ import org.prospect.app.charts.TraceFeeder;
 import org.prospect.app.controls.Banner;
 import org.prospect.app.controls.StatusBar;
 import org.prospect.app.controls.Transport;
+import org.prospect.app.record.RecordActions;
+import org.prospect.app.record.RecordableViews;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.run.Halt;
 import org.prospect.engine.run.RunnerStatus;
@@ -45,6 +48,7 @@ final class MainWindow implements AutoCloseable {
         transport = new Transport(runner);
         status = new StatusBar(runner.dt());
         root.setTop(new VBox(transport.node(), banner.node()));
+        RecordActions.install(transport.node(), runner, Map.of(RecordableViews.DASHBOARD, chart.node()));
         root.setCenter(chart.node());
         root.setBottom(status.node());
         root.getStyleClass().add("main-window");
