@@ -6,7 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +53,7 @@ public final class AtomicOutput {
 
     /** Renames the temporary output onto the target (replacing a file, or an empty directory). */
     public void commit() throws IOException {
+        readable(temporary);
         if (directory && Files.isDirectory(target)) Files.delete(target); // empty: checked when opened
         try {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -72,6 +76,20 @@ public final class AtomicOutput {
             }
         } catch (IOException e) {
             System.err.println("could not delete the temporary output " + temporary + ": " + e);
+        }
+    }
+
+    /** Temporary files are created owner-only; the finished output gets the usual rw-r--r-- (rwxr-xr-x). */
+    private static void readable(Path path) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        Set<PosixFilePermission> file = PosixFilePermissions.fromString("rw-r--r--");
+        if (Files.isDirectory(path)) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (Stream<Path> all = Files.list(path)) {
+                for (Path p : (Iterable<Path>) all::iterator) Files.setPosixFilePermissions(p, file);
+            }
+        } else {
+            Files.setPosixFilePermissions(path, file);
         }
     }
 

@@ -77,6 +77,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         System.err.printf(Locale.ROOT, "%nwrote %s: %d frames %dx%d in %.1f s (%.2f s/frame)%n", result.output(), result.frames(),
                 spec.width(), spec.height(), result.seconds(), result.seconds() / result.frames());
+        System.err.println(result.timing());
         javafx.application.Platform.exit();
         return 0;
     }

@@ -55,6 +55,9 @@ public final class RecordDialog {
         resolution.getItems().addAll(PRESETS);
         resolution.setValue("1920x1080");
         resolution.setId("record-resolution");
+        customSize.setId("record-custom-size");
+        framesPerUnit.setId("record-fps-per-unit");
+        duration.setId("record-duration");
         customSize.disableProperty().bind(resolution.valueProperty().isNotEqualTo("custom"));
         format.getItems().addAll(VideoFormat.values());
         format.setValue(VideoFormat.MP4);

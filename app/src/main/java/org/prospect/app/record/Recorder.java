@@ -31,7 +31,18 @@ public final class Recorder {
         void update(int framesDone, int framesTotal, double secondsLeft);
     }
 
-    public record Result(Path output, int frames, double seconds) {}
+    /**
+     * @param simulateSeconds stepping and filling the view; {@code drawSeconds} waiting for the pulse that
+     *                        draws it; {@code snapshotSeconds} rendering and reading pixels on the FX thread;
+     *                        {@code encodeSeconds} the encoder thread's busy time (overlaps the others)
+     */
+    public record Result(Path output, int frames, double seconds, double simulateSeconds, double drawSeconds,
+                         double snapshotSeconds, double encodeSeconds) {
+        public String timing() {
+            return String.format(java.util.Locale.ROOT, "per frame: simulate %.1f ms, draw %.1f ms, snapshot %.1f ms, encode %.1f ms (parallel)",
+                    1e3 * simulateSeconds / frames, 1e3 * drawSeconds / frames, 1e3 * snapshotSeconds / frames, 1e3 * encodeSeconds / frames);
+        }
+    }
 
     private final Function<Path, FrameSink> sinks;
     private volatile boolean cancelled;
@@ -77,6 +88,7 @@ public final class Recorder {
         BlockingQueue<int[]> free = new ArrayBlockingQueue<>(2);
         BlockingQueue<int[]> full = new ArrayBlockingQueue<>(3); // both buffers and the end marker
         int[] endOfFrames = new int[0];
+        long[] encodeNanos = new long[1];
         try {
             sink = sinks != null ? sinks.apply(out.temporary()) : spec.format().createSink(out.temporary());
             Fx.run(() -> {
@@ -88,18 +100,28 @@ public final class Recorder {
             free.add(new int[width * height]);
             free.add(new int[width * height]);
             FrameSink target = sink;
-            encoder = new Thread(() -> encode(target, free, full, endOfFrames, encoderFailure), "prospect-record-encoder");
+            encoder = new Thread(() -> encode(target, free, full, endOfFrames, encoderFailure, encodeNanos), "prospect-record-encoder");
             encoder.setDaemon(true);
             encoder.start();
 
             advanceTo(simulation, view[0], Math.round(spec.start() / dt));
+            long simulate = 0;
+            long draw = 0;
+            long snap = 0;
             for (int k = 0; k < total; k++) {
                 checkCancelled();
+                long t0 = System.nanoTime();
                 advanceTo(simulation, view[0], Math.round(spec.frameTime(k) / dt));
                 view[0].flush();
+                long t1 = System.nanoTime();
                 host[0].awaitPulse();
                 int[] pixels = takeFree(free, encoderFailure);
+                long t2 = System.nanoTime();
                 Fx.run(() -> host[0].snapshot(width, height, pixels));
+                long t3 = System.nanoTime();
+                simulate += t1 - t0;
+                draw += t2 - t1;
+                snap += t3 - t2;
                 full.put(pixels);
                 if (progress != null) {
                     double elapsed = (System.nanoTime() - started) / 1e9;
@@ -114,7 +136,8 @@ public final class Recorder {
             sink.finish();
             sink.close();
             out.commit();
-            return new Result(out.target(), total, (System.nanoTime() - started) / 1e9);
+            return new Result(out.target(), total, (System.nanoTime() - started) / 1e9, simulate / 1e9, draw / 1e9,
+                    snap / 1e9, encodeNanos[0] / 1e9);
         } finally {
             if (encoder != null) {
                 encoder.interrupt();
@@ -155,12 +178,14 @@ public final class Recorder {
     }
 
     private static void encode(FrameSink sink, BlockingQueue<int[]> free, BlockingQueue<int[]> full, int[] end,
-                               AtomicReference<Throwable> failure) {
+                               AtomicReference<Throwable> failure, long[] busyNanos) {
         try {
             while (true) {
                 int[] pixels = full.take();
                 if (pixels == end) return;
+                long t0 = System.nanoTime();
                 sink.write(pixels);
+                busyNanos[0] += System.nanoTime() - t0;
                 free.put(pixels);
             }
         } catch (InterruptedException e) {
