@@ -104,17 +104,16 @@ public final class FigureExporter {
         RecordableView[] v = new RecordableView[1];
         OffscreenHost[] host = new OffscreenHost[1];
         try {
-            Fx.run(() -> {
-                v[0] = views.create(view, simulation);
-                host[0] = new OffscreenHost(v[0].node(), layoutWidth, layoutHeight, scale, owner);
-            });
+            v[0] = Fx.call(() -> views.create(view, simulation));
             long last = Math.round(until / simulation.experiment().dynamics().dt());
             while (simulation.stepCount() < last) {
                 simulation.step();
                 v[0].afterStep(simulation);
             }
             v[0].flush();
-            host[0].awaitPulse();
+            // Shown only once it holds its data: a ChartFX axis first laid out empty kept its name over its tick labels.
+            Fx.run(() -> host[0] = new OffscreenHost(v[0].node(), layoutWidth, layoutHeight, scale, owner));
+            host[0].awaitPulses(3);
             if (format == Format.PNG) {
                 int w = (int) Math.round(layoutWidth * scale);
                 int h = (int) Math.round(layoutHeight * scale);

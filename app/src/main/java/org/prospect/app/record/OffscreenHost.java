@@ -73,6 +73,19 @@ final class OffscreenHost implements AutoCloseable {
      * call, so what was flushed into the view's data sets before is on its canvas.
      */
     void awaitPulse() throws InterruptedException {
+        awaitPulses(1);
+    }
+
+    /**
+     * Waits for {@code n} pulses in a row, for layouts that settle over more than one pulse. (A ChartFX axis
+     * first laid out with no data kept its name over its tick labels whatever the pulses that followed:
+     * callers show the view only once it holds data.)
+     */
+    void awaitPulses(int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) awaitOnePulse();
+    }
+
+    private void awaitOnePulse() throws InterruptedException {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             pulseWaiter.set(done);

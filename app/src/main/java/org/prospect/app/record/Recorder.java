@@ -91,11 +91,7 @@ public final class Recorder {
         long[] encodeNanos = new long[1];
         try {
             sink = sinks != null ? sinks.apply(out.temporary()) : spec.format().createSink(out.temporary());
-            Fx.run(() -> {
-                view[0] = views.create(spec.view(), simulation);
-                double s = spec.scale();
-                host[0] = new OffscreenHost(view[0].node(), width / s, height / s, s, owner);
-            });
+            view[0] = Fx.call(() -> views.create(spec.view(), simulation));
             sink.open(width, height, spec.playbackFps());
             free.add(new int[width * height]);
             free.add(new int[width * height]);
@@ -113,8 +109,14 @@ public final class Recorder {
                 long t0 = System.nanoTime();
                 advanceTo(simulation, view[0], Math.round(spec.frameTime(k) / dt));
                 view[0].flush();
+                if (host[0] == null) {
+                    // Shown only once it holds the first frame's data: a ChartFX axis first laid out empty
+                    // kept its name drawn over its tick labels.
+                    double s = spec.scale();
+                    Fx.run(() -> host[0] = new OffscreenHost(view[0].node(), width / s, height / s, s, owner));
+                }
                 long t1 = System.nanoTime();
-                host[0].awaitPulse();
+                host[0].awaitPulses(2);
                 int[] pixels = takeFree(free, encoderFailure);
                 long t2 = System.nanoTime();
                 Fx.run(() -> host[0].snapshot(width, height, pixels));

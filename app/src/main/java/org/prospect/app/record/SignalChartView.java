@@ -106,6 +106,16 @@ final class SignalChartView implements RecordableView {
             series[s].add(x, y, zeros, zeros, n);
         }
         pending = 0;
+        // The time axis spans the rolling window, at least one time unit: auto-ranged over the first few
+        // steps it zoomed in to hundredths and its tick labels ran into each other in the first frames.
+        double now = x[n - 1];
+        double from = Math.max(0, now - WINDOW_TIME_UNITS);
+        double to = Math.max(now, from + 1);
+        Axis time = chart.node().getXAxis();
+        Platform.runLater(() -> {
+            time.setAutoRanging(false);
+            time.set(from, to);
+        });
         if (Double.isFinite(min) && Double.isFinite(max) && (min < shownMin || max > shownMax)) {
             shownMin = min;
             shownMax = max;
