@@ -1,6 +1,7 @@
 package org.prospect.app;
 
 import javafx.application.Application;
+import org.prospect.app.record.RecordCli;
 import org.prospect.engine.cli.Cli;
 
 /**
@@ -13,7 +14,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.exit(Cli.execute(args));
+            // record and figure render offscreen with JavaFX (Monocle headless); the rest never touch it.
+            System.exit(RecordCli.COMMANDS.contains(args[0]) ? RecordCli.execute(args) : Cli.execute(args));
         }
         Application.launch(ProspectApp.class, args);
     }

@@ -1,6 +1,7 @@
 package org.prospect.app;
 
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -46,6 +47,8 @@ import org.prospect.app.controls.ParameterSheet;
 import org.prospect.app.controls.StatusBar;
 import org.prospect.app.controls.Transport;
 import org.prospect.app.prefs.Theme;
+import org.prospect.app.record.RecordActions;
+import org.prospect.app.record.RecordableViews;
 import org.prospect.app.samples.SampleBrowser;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
@@ -249,6 +252,9 @@ final class MainWindow implements AutoCloseable {
             c.setFocusTraversable(false);
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // Record…/Snapshot… act on whatever run is current when they are opened.
+        RecordActions.install(bar, this::runner,
+                () -> session == null ? Map.of() : Map.of(RecordableViews.DASHBOARD, (Region) session.centre.node()));
         bar.getItems().addAll(spacer, open, lectureToggle, darkToggle);
         HBox.setHgrow(bar, Priority.ALWAYS);
         return bar;
