@@ -74,4 +74,42 @@ public final class Trajectory {
     public double[] output(int t) { return rate[t][rate[t].length - 1]; }
 
     public double[] target(int t) { return target[t]; }
+
+    /** The recorded steps so far, as named copies (for saving a session mid-window). */
+    public java.util.Map<String, double[]> exportState() {
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        out.put("length", new double[] {length});
+        for (int l = 0; l < rateBefore.length; l++) out.put("before.L" + l, rateBefore[l].clone());
+        for (int t = 0; t < length; t++) {
+            out.put(t + ".x", x[t].clone());
+            out.put(t + ".target", target[t].clone());
+            for (int l = 0; l < rateBefore.length; l++) {
+                out.put(t + ".L" + l + ".r", rate[t][l].clone());
+                out.put(t + ".L" + l + ".r_prime", rateDerivative[t][l].clone());
+                out.put(t + ".L" + l + ".u_dot", somaticVelocity[t][l].clone());
+            }
+        }
+        return out;
+    }
+
+    public void importState(java.util.Map<String, double[]> state) {
+        int n = (int) state.get("length")[0];
+        if (n > capacity) throw new IllegalArgumentException("saved window has " + n + " steps, capacity " + capacity);
+        for (int l = 0; l < rateBefore.length; l++) copy(state.get("before.L" + l), rateBefore[l]);
+        for (int t = 0; t < n; t++) {
+            copy(state.get(t + ".x"), x[t]);
+            copy(state.get(t + ".target"), target[t]);
+            for (int l = 0; l < rateBefore.length; l++) {
+                copy(state.get(t + ".L" + l + ".r"), rate[t][l]);
+                copy(state.get(t + ".L" + l + ".r_prime"), rateDerivative[t][l]);
+                copy(state.get(t + ".L" + l + ".u_dot"), somaticVelocity[t][l]);
+            }
+        }
+        length = n;
+    }
+
+    private static void copy(double[] from, double[] to) {
+        if (from == null || from.length != to.length) throw new IllegalArgumentException("saved window does not fit this network");
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
 }

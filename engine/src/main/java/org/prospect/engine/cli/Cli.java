@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The headless command line: {@code prospect run|adjoint|…}. Never touches JavaFX. */
 @Command(name = "prospect", mixinStandardHelpOptions = true, version = "Prospect 0.1",
         description = "Watch neurons assign credit through space and time. Headless commands:",
-        subcommands = {RunCommand.class, AdjointCommand.class, BenchCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, AdjointCommand.class, BenchCommand.class, SweepCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     /** Runs the command line and returns the process exit code (0 ok, 2 bad input). */
     public static int execute(String... args) {

@@ -14,6 +14,7 @@ import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.experiment.SessionFile;
 import org.prospect.engine.experiment.StateColumns;
 import org.prospect.engine.export.TraceTable;
 import org.prospect.engine.gle.GleNetwork;
@@ -53,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--npz", paramLabel = "OUT.npz",
             description = "the same trace for numpy.load: one array per quantity ([steps, neurons]) and the time axis t")
     Path npz;
+
+    @Option(names = "--save-session", paramLabel = "OUT.session",
+            description = "save the whole run at its end (state, weights, optimizer, time) to continue it with `resume`")
+    Path saveSession;
 
     @Option(names = "--final", paramLabel = "OUT.json", description = "W{l}, b{l}, tau_m{l} after the last step")
     Path finalJson;
@@ -117,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
         if (finalJson != null) {
             AtomicFiles.write(finalJson, out -> writeFinal(sim, out));
         }
+        if (saveSession != null) SessionFile.save(saveSession, file, sim);
         if (metrics != null && sim.classification() != null) {
             AtomicFiles.write(metrics, out -> {
                 out.write("epoch,train_loss,train_accuracy,test_loss,test_accuracy,rate,seconds\n");

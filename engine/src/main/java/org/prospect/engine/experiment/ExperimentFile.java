@@ -37,6 +37,14 @@ public final class ExperimentFile {
         return learners(file, root).get(0).experiment();
     }
 
+    /**
+     * Reads an experiment from {@code text} as if it were the contents of {@code file} (relative data paths
+     * resolve against the file's folder): how a saved session re-creates its experiment.
+     */
+    public static GleExperiment loadText(Path file, String text) throws ExperimentFileException {
+        return learners(file, FieldReader.parse(file, text)).get(0).experiment();
+    }
+
     /** One learner of a comparison file: its label and its experiment (the file with the learner's settings). */
     public record Learner(String label, GleExperiment experiment) {}
 

@@ -24,6 +24,8 @@ public final class GleSimulation {
     private final GleNetwork student;
     private final GleNetwork teacher;
     private Signal input;
+    private org.prospect.engine.task.SignalSpec inputSpec;
+    private long inputSince;
     private final SequenceClassification classification;
     private final Signal targetSignal;
     private final double[] x;
@@ -307,5 +309,50 @@ public final class GleSimulation {
             throw new IllegalArgumentException("input needs " + experiment.network().inputs() + " channels, got " + spec.channels());
         }
         input = spec.create(experiment.batch(), student.dynamics().dt(), experiment.seed());
+        inputSpec = spec;
+        inputSince = step;
+    }
+
+    /** A copy of everything that changed since the simulation was built, for saving a session. */
+    public SimulationState saveState() {
+        double[][] held = new double[heldTauM.length][];
+        for (int l = 0; l < held.length; l++) held[l] = heldTauM[l].clone();
+        return new SimulationState(step, phase, loss, learning, student.dynamics(),
+                inputSpec == null ? experiment.input() : inputSpec, inputSince, student.exportState(),
+                teacher == null ? null : teacher.exportState(), held, optimizer.moments(), optimizer.updates(),
+                window == null ? null : window.exportState(),
+                classification == null ? null : classification.save(step), x.clone(), target.clone());
+    }
+
+    /**
+     * Continues from a saved state. Only on a fresh simulation (no step taken) of the experiment the state was
+     * saved from; noise signals are replayed to the saved step so their random streams line up.
+     */
+    public void restoreState(SimulationState s) {
+        if (step != 0) throw new IllegalStateException("restore into a fresh simulation only");
+        learning = s.learning();
+        setDynamics(s.dynamics());
+        student.importState(s.student());
+        if (teacher != null) teacher.importState(s.teacher());
+        for (int l = 0; l < heldTauM.length; l++) System.arraycopy(s.heldTauM()[l], 0, heldTauM[l], 0, heldTauM[l].length);
+        optimizer.restore(s.optimizerMoments(), s.optimizerUpdates());
+        if (window != null && s.window() != null) window.importState(s.window());
+        if (classification != null) classification.restore(s.classification());
+        double[] scratchX = new double[x.length];
+        double[] scratchT = new double[target.length];
+        if (classification == null) {
+            double dt = student.dynamics().dt();
+            input = s.input().create(experiment.batch(), dt, experiment.seed());
+            inputSpec = s.input();
+            inputSince = s.inputSince();
+            for (long t = inputSince; t < s.step(); t++) input.sample(t, scratchX);
+            if (targetSignal != null) for (long t = 0; t < s.step(); t++) targetSignal.sample(t, scratchT);
+        }
+        // The arrays the probes read show the last step's input and target, as after that step.
+        System.arraycopy(s.lastInput(), 0, x, 0, x.length);
+        System.arraycopy(s.lastTarget(), 0, target, 0, target.length);
+        step = s.step();
+        phase = s.phase();
+        loss = s.loss();
     }
 }

@@ -170,4 +170,27 @@ public final class SequenceClassification {
     public int stepsPerEpoch() { return train.stepsPerEpoch(); }
 
     public int classes() { return classes; }
+
+    /** Counters and history, for saving a session. */
+    record Saved(long streamSteps, double lossSum, long lossSteps, long correct, long seen, double bestTestLoss,
+                 int epochsWithoutImprovement, double[] summedOutput, List<Epoch> history) {}
+
+    Saved save(long streamSteps) {
+        return new Saved(streamSteps, lossSum, lossSteps, correct, seen, bestTestLoss, epochsWithoutImprovement,
+                summedOutput.clone(), List.copyOf(history));
+    }
+
+    /** Puts back saved counters; the stream is replayed to the saved step so its shuffles match. */
+    void restore(Saved s) {
+        for (long i = 0; i < s.streamSteps(); i++) train.advance();
+        lossSum = s.lossSum();
+        lossSteps = s.lossSteps();
+        correct = s.correct();
+        seen = s.seen();
+        bestTestLoss = s.bestTestLoss();
+        epochsWithoutImprovement = s.epochsWithoutImprovement();
+        System.arraycopy(s.summedOutput(), 0, summedOutput, 0, summedOutput.length);
+        history.clear();
+        history.addAll(s.history());
+    }
 }

@@ -492,6 +492,43 @@ public final class GleNetwork {
         steps = 0;
     }
 
+    /**
+     * Everything that evolves (state, weights, biases, time constants), as named copies, for saving a
+     * session; {@link #importState} puts it back so the next step is bit-identical to an uninterrupted run.
+     */
+    public java.util.Map<String, double[]> exportState() {
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (int l = 0; l < layers; l++) {
+            double[][] arrays = {u[l], uBreve[l], r[l], rPrime[l], v[l], eBreve[l], eIn[l], uDot[l], basal[l],
+                    feedback[l], w[l], b[l], tauM[l], tauR[l]};
+            for (int a = 0; a < arrays.length; a++) out.put("L" + l + "." + STATE_NAMES[a], arrays[a].clone());
+        }
+        out.put("steps", new double[] {steps});
+        return out;
+    }
+
+    private static final String[] STATE_NAMES = {"u", "prosp_u", "r", "r_prime", "v", "prosp_v", "inst_e", "u_dot",
+            "basal", "feedback", "W", "b", "tau_m", "tau_r"};
+
+    /** Restores what {@link #exportState} saved; every array must be present with its original length. */
+    public void importState(java.util.Map<String, double[]> state) {
+        for (int l = 0; l < layers; l++) {
+            double[][] arrays = {u[l], uBreve[l], r[l], rPrime[l], v[l], eBreve[l], eIn[l], uDot[l], basal[l],
+                    feedback[l], w[l], b[l], tauM[l], tauR[l]};
+            for (int a = 0; a < arrays.length; a++) {
+                String name = "L" + l + "." + STATE_NAMES[a];
+                double[] saved = state.get(name);
+                if (saved == null || saved.length != arrays[a].length) {
+                    throw new IllegalArgumentException(name + ": expected " + arrays[a].length + " values, found "
+                            + (saved == null ? "none" : saved.length));
+                }
+                System.arraycopy(saved, 0, arrays[a], 0, saved.length);
+            }
+        }
+        double[] savedSteps = state.get("steps");
+        if (savedSteps != null) steps = (long) savedSteps[0];
+    }
+
     /** The live array of {@code q} for layer {@code l}, [batch][n]; derived quantities are computed into {@code out}. */
     public double[] state(Quantity q, int l) {
         return switch (q) {

@@ -79,6 +79,21 @@ public final class Optimizer {
 
     public long updates() { return updates; }
 
+    /** Puts back moments and update count saved from an optimizer over the same parameters. */
+    public void restore(double[][] moments, long updateCount) {
+        if (moments.length != 2 * params.size()) {
+            throw new IllegalArgumentException("expected moments for " + params.size() + " parameter arrays, found " + moments.length / 2);
+        }
+        for (int p = 0; p < params.size(); p++) {
+            if (moments[2 * p].length != params.get(p).length || moments[2 * p + 1].length != params.get(p).length) {
+                throw new IllegalArgumentException("moments of parameter array " + p + " have the wrong length");
+            }
+            System.arraycopy(moments[2 * p], 0, firstMoment.get(p), 0, moments[2 * p].length);
+            System.arraycopy(moments[2 * p + 1], 0, secondMoment.get(p), 0, moments[2 * p + 1].length);
+        }
+        updates = updateCount;
+    }
+
     /** The optimizer's moment estimates and update count, for saving a session. */
     public double[][] moments() {
         double[][] out = new double[2 * params.size()][];

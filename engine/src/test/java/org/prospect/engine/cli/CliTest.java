@@ -217,4 +217,17 @@ class CliTest {
         it.forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void runThenResumeGivesTheSameFinalParametersAsOneRun() throws IOException {
+        Path lagline = SAMPLES.resolve("lagline.json");
+        Path straight = dir.resolve("straight.json");
+        Path session = dir.resolve("half.session");
+        Path resumed = dir.resolve("resumed.json");
+        assertEquals(0, cli("run", lagline.toString(), "--steps", "7000", "--final", straight.toString()).exitCode());
+        assertEquals(0, cli("run", lagline.toString(), "--steps", "5500", "--save-session", session.toString()).exitCode());
+        Outcome o = cli("resume", session.toString(), "--steps", "1500", "--final", resumed.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        assertEquals(Files.readString(straight), Files.readString(resumed));
+    }
 }
