@@ -14,7 +14,7 @@ public final class Bench {
      * allocated per step by all threads during those runs (0 for a step that allocates nothing).
      */
     public record Result(Workload workload, double medianStepsPerSecond, double minStepsPerSecond,
-                         double maxStepsPerSecond, double bytesPerStep) {
+                         double maxStepsPerSecond, double bytesPerStep, double medianStepsPerCpuSecond) {
         public double gflops() { return medianStepsPerSecond * workload.flopsPerStep() / 1e9; }
     }
 
@@ -32,16 +32,22 @@ public final class Bench {
         long warm = calibrate(sim, 1.0);
         long stepsPerRun = Math.max(1, (long) (warm * seconds));
         double[] rates = new double[runs];
+        double[] cpuRates = new double[runs];
         long allocatedBefore = allocatedBytes();
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             for (long i = 0; i < stepsPerRun; i++) sim.step();
+            // CPU time of the stepping thread: on a machine shared with other work this is what the step
+            // itself costs, where wall time also counts the time the thread waited for a core.
+            cpuRates[r] = stepsPerRun / ((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
             rates[r] = stepsPerRun / ((System.nanoTime() - t0) / 1e9);
         }
         double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / (runs * stepsPerRun);
         if (sim.findNonFinite() != null) throw new IllegalStateException(w.label() + " diverged during the benchmark");
         Arrays.sort(rates);
-        return new Result(w, rates[runs / 2], rates[0], rates[runs - 1], bytesPerStep);
+        Arrays.sort(cpuRates);
+        return new Result(w, rates[runs / 2], rates[0], rates[runs - 1], bytesPerStep, cpuRates[runs / 2]);
     }
 
     /** Bytes allocated so far by this thread and the engine's step helpers ("gle-step-…"; see StepCrew). */

@@ -36,9 +36,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (Workload w : chosen) {
             Bench.Result r = Bench.measure(w, runs, seconds);
-            System.out.printf("%-14s %,14.0f steps/s  (min %,.0f, max %,.0f; batch %d; %.2f GFLOP/s; %.1f B/step)%n",
+            System.out.printf("%-14s %,14.0f steps/s  (min %,.0f, max %,.0f; batch %d; %.2f GFLOP/s; %.1f B/step;"
+                    + " %,.0f per CPU-second of the stepping thread)%n",
                     w.label(), r.medianStepsPerSecond(), r.minStepsPerSecond(), r.maxStepsPerSecond(), w.batch(),
-                    r.gflops(), r.bytesPerStep());
+                    r.gflops(), r.bytesPerStep(), r.medianStepsPerCpuSecond());
         }
         // Measured after the workloads, so that it does not warm or heat anything for them.
         Bench.Peak p = Bench.peak(runs, Math.min(seconds, 1));
