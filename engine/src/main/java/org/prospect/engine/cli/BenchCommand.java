@@ -2,6 +2,9 @@ package org.prospect.engine.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.prospect.engine.bench.TrainingBench;
+import org.prospect.engine.experiment.ExperimentFileException;
 import java.util.concurrent.Callable;
 import org.prospect.engine.bench.Bench;
 import org.prospect.engine.bench.Workload;
@@ -12,8 +15,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", description = "Benchmark the engine on the fixed workloads; one line per workload.")
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORKLOAD", arity = "0..*",
-            description = "lagline-b1, lagline-b100, mlp-b1, mlp-b32 (default: all)")
+            description = "lagline-b1, lagline-b100, mlp-b1, mlp-b32, mnist1d-epoch, xor-iteration (default: all)")
     List<String> workloads = new ArrayList<>();
+
+    static final String MNIST1D_EPOCH = "mnist1d-epoch";
+    static final String XOR_ITERATION = "xor-iteration";
+
+    @Option(names = "--samples", paramLabel = "DIR", description = "the samples folder (for mnist1d-epoch), default ${DEFAULT-VALUE}")
+    java.nio.file.Path samples = java.nio.file.Path.of("samples");
 
     @Option(names = "--runs", description = "timed runs per workload (median reported), default ${DEFAULT-VALUE}")
     int runs = 5;
@@ -24,12 +33,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Workload> chosen = new ArrayList<>();
+        boolean epoch = workloads.isEmpty() || workloads.contains(MNIST1D_EPOCH);
+        boolean xor = workloads.isEmpty() || workloads.contains(XOR_ITERATION);
         if (workloads.isEmpty()) chosen.addAll(List.of(Workload.values()));
         for (String name : workloads) {
+            if (name.equals(MNIST1D_EPOCH) || name.equals(XOR_ITERATION)) continue;
             Workload w = Workload.byLabel(name);
             if (w == null) {
-                System.err.println("bench: unknown workload '" + name + "'; expected one of "
-                        + java.util.Arrays.stream(Workload.values()).map(Workload::label).toList());
+                List<String> known = new ArrayList<>(java.util.Arrays.stream(Workload.values()).map(Workload::label).toList());
+                known.add(MNIST1D_EPOCH);
+                known.add(XOR_ITERATION);
+                System.err.println("bench: unknown workload '" + name + "'; expected one of " + known);
                 return 2;
             }
             chosen.add(w);
@@ -40,6 +54,22 @@ final class BenchCommand implements Callable<Integer> {
                     + " %,.0f per CPU-second of the stepping thread)%n",
                     w.label(), r.medianStepsPerSecond(), r.minStepsPerSecond(), r.maxStepsPerSecond(), w.batch(),
                     r.gflops(), r.bytesPerStep(), r.medianStepsPerCpuSecond());
+        }
+        if (epoch) {
+            try {
+                System.out.printf("%-14s %14.1f s per epoch (4000 sequences × 360 steps, batch 100, Adam, with the test evaluation)%n",
+                        MNIST1D_EPOCH, TrainingBench.mnist1dEpochSeconds(samples));
+            } catch (ExperimentFileException e) {
+                System.err.println("bench " + MNIST1D_EPOCH + ": " + e.getMessage() + " (run from the project folder or give --samples)");
+                return 2;
+            }
+        }
+        if (xor) {
+            Map<String, Double> ms = TrainingBench.xorIterationMillis(10, Math.max(3, runs));
+            for (Map.Entry<String, Double> e : ms.entrySet()) {
+                System.out.printf("%-14s %14.0f ms per iteration  %s (batch 32, 900 steps, 120 units)%n", XOR_ITERATION,
+                        e.getValue(), e.getKey());
+            }
         }
         // Measured after the workloads, so that it does not warm or heat anything for them.
         Bench.Peak p = Bench.peak(runs, Math.min(seconds, 1));
