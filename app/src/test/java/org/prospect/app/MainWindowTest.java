@@ -299,7 +299,7 @@ class MainWindowTest {
         XYChart accuracy = robot.lookup("#rnn-accuracy-chart").queryAs(XYChart.class);
         assertEquals("Validation accuracy", accuracy.getTitle());
         assertEquals(3, accuracy.getRenderers().get(0).getDatasets().size(), "one line per rule");
-        assertEquals("Gradient alignment with BPTT", robot.lookup("#rnn-alignment-chart").queryAs(XYChart.class).getTitle());
+        assertEquals("Alignment with BPTT", robot.lookup("#rnn-alignment-chart").queryAs(XYChart.class).getTitle());
         window.control().pause();
         window.control().reset();
         settle();

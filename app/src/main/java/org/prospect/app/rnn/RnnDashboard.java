@@ -103,8 +103,8 @@ public final class RnnDashboard implements AutoCloseable {
 
         accuracy = new Plot("rnn-accuracy-chart", "Validation accuracy", "iteration", "accuracy (%)", 0, 102);
         loss = new Plot("rnn-loss-chart", "Validation loss", "iteration", "cross-entropy", Double.NaN, Double.NaN);
-        alignment = new Plot("rnn-alignment-chart", "Gradient alignment with BPTT", "iteration",
-                "cos(∂E/∂W rule, BPTT)", -1.02, 1.02);
+        alignment = new Plot("rnn-alignment-chart", "Alignment with BPTT", "iteration",
+                "cosine", -1.02, 1.02);
         for (int k = 0; k < rules; k++) {
             String label = experiment.rules().get(k).label();
             String colour = RuleColours.of(experiment, k);
@@ -113,14 +113,14 @@ public final class RnnDashboard implements AutoCloseable {
             loss.line(label, colour, dash);
             alignment.line(label, colour, dash);
         }
-        trial = new Plot("rnn-trial-chart", "One trial: cues and readout", "step", "input, P(match)",
+        trial = new Plot("rnn-trial-chart", "Trial: cues and readout", "step", "value",
                 Double.NaN, Double.NaN);
         trial.line("cue x1", Palette.INPUT, 0);
         trial.line("cue x2", Palette.INPUT, 1);
         trial.line("P(match)", RuleColours.of(experiment, runner.shownRule()), 0);
-        credit = new Plot("rnn-credit-chart", "Credit per cell type: Σ_{j∈b} δ_j(t)", "step", "Σ δ (∂E/∂s)",
+        credit = new Plot("rnn-credit-chart", "Credit per cell type", "step", "Σ δ",
                 Double.NaN, Double.NaN);
-        taps = new Plot("rnn-taps-chart", "ModProp filter taps F_k(b,a)", "tap k (steps back)", "F_k",
+        taps = new Plot("rnn-taps-chart", "Filter taps F_k(b,a)", "k (steps back)", "F_k",
                 Double.NaN, Double.NaN);
         for (int b = 0; b < types; b++) {
             credit.line(typeName(spec, b), RuleColours.type(b), 0);
@@ -131,10 +131,17 @@ public final class RnnDashboard implements AutoCloseable {
             }
         }
         plots = List.of(accuracy, loss, alignment, trial, credit, taps);
-        activity = new HeatMap("rnn-activity", "Activity h (units by cell type × steps)", steps, n + types - 1);
-        w = new HeatMap("rnn-w", "W (post × pre)", n, n);
-        wAb = new HeatMap("rnn-wab", "W_ab (type means)", n, n);
-        dw = new HeatMap("rnn-dw", "ΔW since iteration 0", n, n);
+        // The header names every rule in its colour: one legend for the three learning charts is enough.
+        loss.node().setLegendVisible(false);
+        alignment.node().setLegendVisible(false);
+        Tooltip.install(alignment.node(), new Tooltip("cos(∂E/∂W of the rule, ∂E/∂W of BPTT) on the same batch and weights"));
+        Tooltip.install(credit.node(), new Tooltip("Σ over the units j of cell type b of the shown rule's δ_j(t) = ∂E/∂s_j(t)"));
+        Tooltip.install(taps.node(), new Tooltip("ModProp's filter: weight of the presynaptic trace k steps back in the "
+                + "type-b signal reaching a type-a cell, for the shown rule's W_ab"));
+        activity = new HeatMap("rnn-activity", "Activity by cell type", steps, n + types - 1);
+        w = new HeatMap("rnn-w", "W", n, n);
+        wAb = new HeatMap("rnn-wab", "W_ab", n, n);
+        dw = new HeatMap("rnn-dw", "ΔW", n, n);
         pixels = new TripleBuffer<>(() -> new Frame(steps, n, types));
 
         // Controls: which rule and which trial the replay shows; every rule's latest numbers in its colour.
@@ -148,11 +155,15 @@ public final class RnnDashboard implements AutoCloseable {
         patternChoice.setTooltip(new Tooltip("The replayed trial's cue bits"));
         ruleChoice.valueProperty().addListener((o, a, v) -> showChanged());
         patternChoice.valueProperty().addListener((o, a, v) -> showChanged());
+        ruleChoice.setMinWidth(Region.USE_PREF_SIZE);
+        patternChoice.setMinWidth(Region.USE_PREF_SIZE);
         Label showLabel = new Label("show");
         showLabel.setMinWidth(Region.USE_PREF_SIZE);
         iterationLabel.setId("rnn-iteration");
         iterationLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(12, showLabel, ruleChoice, patternChoice, iterationLabel);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, showLabel, ruleChoice,
+                patternChoice);
+        header.setMinWidth(0);
         for (int k = 0; k < rules; k++) {
             Label l = new Label();
             l.setStyle("-fx-text-fill: " + RuleColours.of(experiment, k) + "; -fx-font-weight: bold;");
@@ -161,6 +172,7 @@ public final class RnnDashboard implements AutoCloseable {
             header.getChildren().add(l);
         }
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setPrefWrapLength(600);
         header.getStyleClass().add("rnn-header");
 
         HBox weights = new HBox(8, w.node(), wAb.node(), dw.node());
@@ -170,6 +182,7 @@ public final class RnnDashboard implements AutoCloseable {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("dashboard-grid");
+        grid.setMinSize(0, 0);
         for (int c = 0; c < 3; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100.0 / 3);
@@ -189,6 +202,7 @@ public final class RnnDashboard implements AutoCloseable {
         grid.add(taps.node(), 0, 2);
         grid.add(weights, 1, 2, 2, 1);
         root = new VBox(4, header, grid);
+        root.setMinSize(0, 0);
         VBox.setVgrow(grid, Priority.ALWAYS);
         root.getStyleClass().addAll("dashboard", "rnn-dashboard");
         root.setId("rnn-dashboard");
@@ -386,13 +400,13 @@ public final class RnnDashboard implements AutoCloseable {
         Frame f = pixels.front();
         if (f.serial == shownSerial) return;
         shownSerial = f.serial;
-        activity.paint(f.activity, String.format(Locale.ROOT, "rate 0 (white) … %.3g (dark); rows: E units, then I",
+        activity.paint(f.activity, String.format(Locale.ROOT, "rate 0 … %.3g; E above, I below",
                 f.rateMax));
-        w.paint(f.w, String.format(Locale.ROOT, "±%.3g (blue < 0 < red)", f.wMax));
-        wAb.paint(f.wAb, "same scale as W");
-        dw.paint(f.dw, f.dwMax == 0 ? "no change yet" : String.format(Locale.ROOT, "±%.3g", f.dwMax));
+        w.paint(f.w, String.format(Locale.ROOT, "±%.3g, blue < 0 < red", f.wMax));
+        wAb.paint(f.wAb, "scale of W");
+        dw.paint(f.dw, f.dwMax == 0 ? "no change" : String.format(Locale.ROOT, "±%.3g", f.dwMax));
         String label = experiment.rules().get(f.rule).label();
-        trial.node().setTitle("One trial (" + PATTERNS[f.pattern] + "), " + label);
+        trial.node().setTitle("Trial " + PATTERNS[f.pattern].substring(5, 8) + ": " + label);
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class RnnSheet {
                 + file.training().decayEvery() + " iterations, L2 " + file.training().l2() + "; delay "
                 + file.task().delaySteps() + " steps, " + file.network().units() + " units.");
         note.setWrapText(true);
+        note.setMaxWidth(360);
+        message.setMaxWidth(360);
         note.getStyleClass().add("hint");
         box = new VBox(10, title, grid, new javafx.scene.layout.HBox(8, apply, revert), message, note);
         box.setPadding(new Insets(8));
