@@ -2,6 +2,7 @@ package org.prospect.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.prospect.engine.experiment.Experiment;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
@@ -20,6 +21,12 @@ final class DefaultSample {
     /** The samples folder the sample browser lists. */
     static Path folder() {
         return Path.of(System.getProperty(SAMPLES_PROPERTY, "samples"));
+    }
+
+    /** Either kind of experiment (GLE or RNN), with the same missing-file message as {@link #load}. */
+    static Experiment loadAny(Path file) throws ExperimentFileException {
+        if (!Files.isRegularFile(file)) load(file);
+        return ExperimentFile.loadAny(file);
     }
 
     static GleExperiment load(Path file) throws ExperimentFileException {

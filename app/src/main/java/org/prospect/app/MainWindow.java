@@ -50,9 +50,15 @@ import org.prospect.app.prefs.Theme;
 import org.prospect.app.record.RecordActions;
 import org.prospect.app.record.RecordableViews;
 import org.prospect.app.samples.SampleBrowser;
+import org.prospect.app.rnn.RnnDashboard;
+import org.prospect.app.rnn.RnnSheet;
+import org.prospect.engine.experiment.Experiment;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.experiment.RnnExperiment;
 import org.prospect.engine.run.Halt;
+import org.prospect.engine.run.RnnRunner;
+import org.prospect.engine.run.RunControl;
 import org.prospect.engine.run.RunnerStatus;
 import org.prospect.engine.run.SimulationRunner;
 
@@ -137,7 +143,7 @@ final class MainWindow implements AutoCloseable {
         parameters.node().setId("parameter-panel");
         ((Region) parameters.node()).setPrefWidth(400);
         samplesShown.addListener((o, was, now) -> root.setLeft(now ? samples.node() : null));
-        parametersShown.addListener((o, was, now) -> root.setRight(now ? parameters.node() : null));
+        parametersShown.addListener((o, was, now) -> root.setRight(now ? sheet() : null));
         root.setLeft(samples.node());
         root.setRight(parameters.node());
         root.getStyleClass().add("main-window");
@@ -161,10 +167,10 @@ final class MainWindow implements AutoCloseable {
                 }
                 if (now - lastShown >= STATUS_PERIOD_NANOS && session != null) {
                     lastShown = now;
-                    RunnerStatus s = session.runner.status();
+                    RunnerStatus s = session.control.status();
                     transport.show(s);
                     status.show(s, framesPerSecond);
-                    parameters.showLearning(s.learning());
+                    if (session.rnn == null) parameters.showLearning(s.learning());
                 }
             }
         };
@@ -177,15 +183,18 @@ final class MainWindow implements AutoCloseable {
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> chooseFile());
         MenuItem revert = new MenuItem("Revert parameters to file");
-        revert.setOnAction(e -> parameters.revert());
+        revert.setOnAction(e -> {
+            if (session != null && session.rnnSheet != null) session.rnnSheet.revert();
+            else parameters.revert();
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
         Menu fileMenu = new Menu("File", null, open, revert, new SeparatorMenuItem(), quit);
 
         MenuItem play = item("Play / pause   (Space)", () -> { if (session != null) transport.togglePlay(); });
-        MenuItem step = item("Step   (→)", () -> { if (session != null) session.runner.step(1); });
-        MenuItem reset = item("Reset   (R)", () -> { if (session != null) session.runner.reset(); });
+        MenuItem step = item("Step   (→)", () -> { if (session != null) session.control.step(1); });
+        MenuItem reset = item("Reset   (R)", () -> { if (session != null) session.control.reset(); });
         MenuItem slower = item("Slower   (−)", () -> transport.nudgeSpeed(-1));
         MenuItem faster = item("Faster   (+)", () -> transport.nudgeSpeed(+1));
         Menu runMenu = new Menu("Run", null, play, step, reset, new SeparatorMenuItem(), slower, faster);
@@ -337,31 +346,62 @@ final class MainWindow implements AutoCloseable {
         @Override public void close() { dashboard.close(); }
     }
 
-    /** One experiment being run: its runner and the centre view it feeds. */
+    /**
+     * One experiment being run: its runner and the centre view it feeds — a GLE run's {@link Centre}, or an RNN
+     * run's dashboard and its small parameter sheet (which takes the GLE sheet's place on the right).
+     */
     private final class Session implements AutoCloseable {
-        final GleExperiment experiment;
+        final Experiment experiment;
         final Path file;
+        final RunControl control;
+        /** GLE runs only (null for an RNN run). */
         final SimulationRunner runner;
         final Centre centre;
+        /** RNN runs only (null for a GLE run). */
+        final RnnRunner rnnRunner;
+        final RnnDashboard rnn;
+        final RnnSheet rnnSheet;
 
-        Session(GleExperiment experiment, Path file) {
+        Session(Experiment experiment, Path file) {
             this.experiment = experiment;
             this.file = file;
-            runner = new SimulationRunner(experiment, ROWS_PER_TIME_UNIT, WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT,
-                    halt -> Platform.runLater(() -> halted(this, halt)));
-            centre = new Centre(runner);
+            if (experiment instanceof RnnExperiment x) {
+                rnnRunner = new RnnRunner(x, halt -> Platform.runLater(() -> halted(this, halt)));
+                rnn = new RnnDashboard(rnnRunner);
+                rnnSheet = new RnnSheet(rnnRunner);
+                runner = null;
+                centre = null;
+                control = rnnRunner;
+            } else {
+                runner = new SimulationRunner((GleExperiment) experiment, ROWS_PER_TIME_UNIT,
+                        WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT, halt -> Platform.runLater(() -> halted(this, halt)));
+                centre = new Centre(runner);
+                rnnRunner = null;
+                rnn = null;
+                rnnSheet = null;
+                control = runner;
+            }
         }
 
+        Node centreNode() { return centre != null ? centre.node() : rnn.node(); }
+
         void start() {
-            runner.start();
-            centre.start();
-            runner.play();
+            control.start();
+            if (centre != null) centre.start();
+            else rnn.start();
+            control.play();
         }
 
         @Override public void close() {
-            centre.close();
-            runner.close();
+            if (centre != null) centre.close();
+            else rnn.close();
+            control.close();
         }
+    }
+
+    /** The parameter sheet for the current run: the GLE sheet, or an RNN run's own. */
+    private Node sheet() {
+        return session != null && session.rnnSheet != null ? session.rnnSheet.node() : parameters.node();
     }
 
     /**
@@ -371,9 +411,9 @@ final class MainWindow implements AutoCloseable {
      * @return whether the file was opened
      */
     boolean open(Path path) {
-        GleExperiment experiment;
+        Experiment experiment;
         try {
-            experiment = DefaultSample.load(path);
+            experiment = DefaultSample.loadAny(path);
         } catch (ExperimentFileException e) {
             badFile(e.getMessage());
             return false;
@@ -386,14 +426,16 @@ final class MainWindow implements AutoCloseable {
     }
 
     /** Runs {@code experiment} (from {@code path}, or built in code when null), replacing the current run. */
-    void show(GleExperiment experiment, Path path) {
+    void show(Experiment experiment, Path path) {
         Session next = new Session(experiment, path);
         if (session != null) session.close();
         session = next;
-        root.setCenter(next.centre.node());
-        transport.bind(next.runner);
-        status.setDt(next.runner.dt());
-        parameters.show(experiment, next.runner);
+        root.setCenter(next.centreNode());
+        transport.bind(next.control);
+        status.setDt(next.control.dt());
+        status.setIterations(next.rnn != null);
+        if (next.runner != null) parameters.show((GleExperiment) experiment, next.runner);
+        if (parametersShown.get()) root.setRight(sheet());
         banner.hide();
         experimentName.setText(experiment.name());
         experimentName.setTooltip(new Tooltip(experiment.description()
@@ -473,17 +515,29 @@ final class MainWindow implements AutoCloseable {
 
     Parent root() { return root; }
 
-    /** The current run's runner, or null. */
+    /** The current GLE run's runner, or null (none, or an RNN run). */
     SimulationRunner runner() { return session == null ? null : session.runner; }
 
-    GleExperiment experiment() { return session == null ? null : session.experiment; }
+    /** The current run's transport interface, whatever its model, or null. */
+    RunControl control() { return session == null ? null : session.control; }
+
+    /** The current RNN run's runner, or null. */
+    RnnRunner rnnRunner() { return session == null ? null : session.rnnRunner; }
+
+    /** The current RNN run's dashboard, or null. */
+    RnnDashboard rnnDashboard() { return session == null ? null : session.rnn; }
+
+    /** The current GLE experiment, or null (none, or an RNN run). */
+    GleExperiment experiment() {
+        return session != null && session.experiment instanceof GleExperiment g ? g : null;
+    }
 
     Banner banner() { return banner; }
 
     ParameterSheet parameters() { return parameters; }
 
     /** The current run's dashboard, or null. */
-    Dashboard dashboard() { return session == null ? null : session.centre.dashboard; }
+    Dashboard dashboard() { return session == null || session.centre == null ? null : session.centre.dashboard; }
 
     SampleBrowser samples() { return samples; }
 

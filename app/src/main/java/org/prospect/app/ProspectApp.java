@@ -69,8 +69,13 @@ public final class ProspectApp extends Application {
         Screenshot.scheduleIfAsked(scene);
     }
 
-    /** The last file if it still loads, else the default sample; false when neither opened. */
+    /**
+     * {@code -Dprospect.open=FILE} if given (screenshots, lectures), else the last file if it still loads, else
+     * the default sample; false when none opened.
+     */
     private boolean openFirst() {
+        String asked = System.getProperty("prospect.open");
+        if (asked != null && !asked.isBlank() && window.open(Path.of(asked))) return true;
         Path last = prefs.lastFile();
         if (last != null && Files.isRegularFile(last) && window.open(last)) return true;
         if (last != null && window.lastAlert() != null) window.lastAlert().close(); // quietly fall back

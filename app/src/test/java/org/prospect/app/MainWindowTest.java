@@ -74,12 +74,12 @@ class MainWindowTest {
     }
 
     private RunnerStatus status() {
-        return window.runner().status();
+        return window.control().status();
     }
 
     private void settle() throws InterruptedException {
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.runner().awaitCommands(5, TimeUnit.SECONDS));
+        assertTrue(window.control().awaitCommands(20, TimeUnit.SECONDS));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -270,14 +270,46 @@ class MainWindowTest {
             boolean[] opened = {false};
             robot.interact(() -> opened[0] = window.open(entry.file()));
             assertTrue(opened[0], entry.relative() + ": " + window.lastError());
-            window.runner().pause();
-            window.runner().reset();
-            window.runner().step(5);
+            // A GLE step is dt; an RNN step is a whole training iteration of every rule, so fewer of those.
+            int steps = window.rnnRunner() == null ? 5 : 1;
+            window.control().pause();
+            window.control().reset();
+            window.control().step(steps);
             settle();
-            assertEquals(5, status().steps(), entry.relative());
+            assertEquals(steps, status().steps(), entry.relative());
             assertFalse(window.banner().isShowing(), entry.relative() + ": " + window.banner().text());
             robot.interact(() -> {});
             assertEquals(entry.name(), robot.lookup("#experiment-name").queryAs(Label.class).getText());
         }
+    }
+
+    @Test
+    void rnnSampleShowsItsDashboardAndTheArrowStepsOneIteration(FxRobot robot) throws Exception {
+        boolean[] opened = {false};
+        robot.interact(() -> opened[0] = window.open(DefaultSample.folder().resolve("delayed-xor-short.json")));
+        assertTrue(opened[0], window.lastError());
+        assertNotNull(robot.lookup("#rnn-dashboard").query());
+        assertTrue(robot.lookup("#signal-chart").tryQuery().isEmpty(), "the GLE dashboard is gone");
+        assertNotNull(robot.lookup("#rnn-sheet").query(), "the RNN parameter sheet replaces the GLE one");
+        for (String id : new String[] {"#rnn-accuracy-chart", "#rnn-loss-chart", "#rnn-alignment-chart",
+                "#rnn-trial-chart", "#rnn-credit-chart", "#rnn-taps-chart"}) {
+            XYChart chart = robot.lookup(id).queryAs(XYChart.class);
+            assertFalse(chart.getTitle() == null || chart.getTitle().isBlank(), id);
+        }
+        XYChart accuracy = robot.lookup("#rnn-accuracy-chart").queryAs(XYChart.class);
+        assertEquals("Validation accuracy", accuracy.getTitle());
+        assertEquals(3, accuracy.getRenderers().get(0).getDatasets().size(), "one line per rule");
+        assertEquals("Alignment with BPTT", robot.lookup("#rnn-alignment-chart").queryAs(XYChart.class).getTitle());
+        window.control().pause();
+        window.control().reset();
+        settle();
+        assertEquals(0, status().steps());
+        robot.type(KeyCode.RIGHT);
+        settle();
+        assertEquals(1, status().steps());
+        assertEquals(1, window.rnnRunner().history().rows());
+        robot.type(KeyCode.R);
+        settle();
+        assertEquals(0, status().steps());
     }
 }

@@ -16,6 +16,7 @@ public final class StatusBar {
     private final Label learning = label("status-learning");
     private final Label state = label("status-state");
     private double dt;
+    private boolean iterations;
 
     public StatusBar(double dt) {
         this.dt = dt;
@@ -38,9 +39,19 @@ public final class StatusBar {
     /** The step of the experiment now shown (for the real-time factor). */
     public void setDt(double dt) { this.dt = dt; }
 
+    /** Whether a step is a training iteration (an RNN run) rather than a time step dt. */
+    public void setIterations(boolean on) { iterations = on; }
+
     /** Call on the FX thread, once per frame at most. */
     public void show(RunnerStatus status, double framesPerSecond) {
         state.setText(status.running() ? "running" : "paused");
+        if (iterations) {
+            time.setText(String.format(Locale.ROOT, "iteration %d", status.steps()));
+            rate.setText(String.format(Locale.ROOT, "%.1f iterations/s", status.stepsPerSecond()));
+            frames.setText(String.format(Locale.ROOT, "%.0f frames/s", framesPerSecond));
+            learning.setText(status.learning() ? "learning on" : "learning off");
+            return;
+        }
         time.setText(String.format(Locale.ROOT, "t = %.2f τ   (step %d)", status.time(), status.steps()));
         rate.setText(String.format(Locale.ROOT, "%s steps/s   ×%.2f real time",
                 compact(status.stepsPerSecond()), status.stepsPerSecond() * dt));

@@ -17,8 +17,8 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.prospect.engine.run.Command;
+import org.prospect.engine.run.RunControl;
 import org.prospect.engine.run.RunnerStatus;
-import org.prospect.engine.run.SimulationRunner;
 
 /**
  * The toolbar that drives a run: play/pause (Space), one step (→), one time unit (Shift+→), reset (R),
@@ -32,7 +32,7 @@ public final class Transport {
             Command.AS_FAST_AS_POSSIBLE};
     public static final double DEFAULT_SPEED = 2;
 
-    private SimulationRunner runner;
+    private RunControl runner;
     private final ToolBar bar;
     private final Button playPause = new Button("Play");
     private final CheckBox learning = new CheckBox("learning");
@@ -103,7 +103,7 @@ public final class Transport {
     public ToolBar node() { return bar; }
 
     /** Drive {@code r} from now on, at the speed currently chosen. */
-    public void bind(SimulationRunner r) {
+    public void bind(RunControl r) {
         this.runner = r;
         shownRunning = false;
         playPause.setText("Play");

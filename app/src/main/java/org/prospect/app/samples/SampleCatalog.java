@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
-import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.experiment.Experiment;
 
 /** The experiment files under a folder (recursively), each loaded once to read its name and description. */
 public final class SampleCatalog {
@@ -44,7 +44,7 @@ public final class SampleCatalog {
     static Entry read(Path folder, Path f) {
         String relative = folder.relativize(f).toString().replace('\\', '/');
         try {
-            GleExperiment e = ExperimentFile.load(f);
+            Experiment e = ExperimentFile.loadAny(f);
             return new Entry(f, relative, e.name(), oneLine(e.description()), null);
         } catch (ExperimentFileException e) {
             return new Entry(f, relative, f.getFileName().toString(), "", withoutFile(e));

@@ -14,6 +14,7 @@ import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.experiment.RnnExperiment;
 import org.prospect.engine.experiment.SessionFile;
 import org.prospect.engine.experiment.StateColumns;
 import org.prospect.engine.export.TraceTable;
@@ -41,10 +42,14 @@ final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--epochs", paramLabel = "K", description = "passes over the training set (data-set experiments)")
         Integer epochs;
+
+        @Option(names = "--iterations", paramLabel = "K", description = "training iterations (rnn experiments; default: the file's)")
+        Integer iterations;
     }
 
     @Option(names = "--metrics", paramLabel = "OUT.csv",
-            description = "data-set experiments: one row per epoch (loss, accuracy, test accuracy, rate, seconds)")
+            description = "data-set experiments: one row per epoch (loss, accuracy, test accuracy, rate, seconds); "
+                    + "rnn experiments: one row per iteration and rule (loss, accuracy, alignment with BPTT, validation)")
     Path metrics;
 
     @Option(names = "--csv", paramLabel = "OUT.csv",
@@ -66,6 +71,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<ExperimentFile.Learner> learners;
         try {
+            if (ExperimentFile.loadAny(file) instanceof RnnExperiment rnn) {
+                return RnnRun.run(rnn, file, length == null ? null : length.iterations,
+                        length != null && (length.steps != null || length.duration != null || length.epochs != null),
+                        metrics, csv, npz, finalJson);
+            }
+            if (length != null && length.iterations != null) {
+                System.err.println("--iterations: " + file + " is not an rnn experiment (use --steps, --duration or --epochs)");
+                return 2;
+            }
             learners = ExperimentFile.loadLearners(file);
         } catch (ExperimentFileException e) {
             System.err.println(e.getMessage());

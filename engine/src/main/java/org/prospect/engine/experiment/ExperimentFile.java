@@ -30,10 +30,14 @@ public final class ExperimentFile {
         return load(file, Settings.none());
     }
 
-    /** Like {@link #load(Path)}, with {@code settings} applied to the file's fields before validation. */
+    /**
+     * Like {@link #load(Path)}, with {@code settings} applied to the file's fields before validation. A GLE
+     * experiment only: an {@code "model": "rnn"} file is an error that says to use {@link #loadAny}.
+     */
     public static GleExperiment load(Path file, Settings settings) throws ExperimentFileException {
         FieldReader root = FieldReader.parse(file, read(file));
         if (!settings.values().isEmpty()) root = FieldReader.of(file, settings.applyTo(file, root.node()));
+        refuseRnn(root);
         return learners(file, root).get(0).experiment();
     }
 
@@ -45,6 +49,43 @@ public final class ExperimentFile {
         return learners(file, FieldReader.parse(file, text)).get(0).experiment();
     }
 
+    /**
+     * Reads any experiment file, of either model: a {@link GleExperiment} (the first learner of a comparison
+     * file) or an {@link RnnExperiment}. The same validation and errors as {@link #load(Path)}.
+     */
+    public static Experiment loadAny(Path file) throws ExperimentFileException {
+        return loadAny(file, Settings.none());
+    }
+
+    /** Like {@link #loadAny(Path)}, with {@code settings} applied to the file's fields before validation. */
+    public static Experiment loadAny(Path file, Settings settings) throws ExperimentFileException {
+        FieldReader root = FieldReader.parse(file, read(file));
+        if (!settings.values().isEmpty()) root = FieldReader.of(file, settings.applyTo(file, root.node()));
+        if (isRnn(root)) return resolveRnn(file, root);
+        return learners(file, root).get(0).experiment();
+    }
+
+    /** Whether the file's {@code model} is {@code "rnn"} (anything else is read, and checked, as GLE). */
+    private static boolean isRnn(FieldReader root) {
+        FieldReader model = root.isObject() ? root.optional("model") : null;
+        return model != null && model.node().isTextual() && "rnn".equals(model.node().textValue());
+    }
+
+    private static void refuseRnn(FieldReader root) throws ExperimentFileException {
+        if (isRnn(root)) {
+            throw root.optional("model").error("\"rnn\" is a delayed-XOR RNN experiment, not a GLE one: open it with "
+                    + "ExperimentFile.loadAny (the app and `prospect run` do)");
+        }
+    }
+
+    private static RnnExperiment resolveRnn(Path file, FieldReader root) throws ExperimentFileException {
+        try {
+            return RnnExperimentReader.read(root);
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentFileException(file, "", "invalid experiment: " + e.getMessage());
+        }
+    }
+
     /** One learner of a comparison file: its label and its experiment (the file with the learner's settings). */
     public record Learner(String label, GleExperiment experiment) {}
 
@@ -54,7 +95,9 @@ public final class ExperimentFile {
      * like a file of its own; all share the seed, so they start from the same state on the same input stream.
      */
     public static List<Learner> loadLearners(Path file) throws ExperimentFileException {
-        return learners(file, FieldReader.parse(file, read(file)));
+        FieldReader root = FieldReader.parse(file, read(file));
+        refuseRnn(root);
+        return learners(file, root);
     }
 
     private static String read(Path file) throws ExperimentFileException {

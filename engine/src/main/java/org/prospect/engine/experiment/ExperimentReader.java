@@ -23,7 +23,7 @@ final class ExperimentReader {
         root.object(TOP_LEVEL);
         String name = root.required("name").string();
         String description = root.required("description").string();
-        root.required("model").choice("gle");
+        root.required("model").choice("gle", "rnn");
         FieldReader seedField = root.optional("seed");
         long seed = seedField == null ? 1 : seedField.integer();
         FieldReader batchField = root.optional("batch");

@@ -17,7 +17,7 @@ import org.prospect.engine.task.TargetSpec;
  */
 public record GleExperiment(String name, String description, NetworkSpec network, Weights initialWeights,
                             Dynamics dynamics, LearningSpec learning, SignalSpec input, TargetSpec target,
-                            int batch, long seed, double duration, List<Phase> phases) {
+                            int batch, long seed, double duration, List<Phase> phases) implements Experiment {
     public GleExperiment {
         phases = List.copyOf(phases);
         if (batch <= 0) throw new IllegalArgumentException("batch must be positive");

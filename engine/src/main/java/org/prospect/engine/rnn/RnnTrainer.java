@@ -31,6 +31,7 @@ public final class RnnTrainer {
     private final Gradients reference;
     private final Gradients other;
     private int iteration;
+    private boolean learning = true;
 
     /** A trainer with its own batches, starting from {@link RnnWeights#initial}. */
     public RnnTrainer(RnnSpec spec, XorSpec task, TrainingSpec training, LearningRule rule,
@@ -76,6 +77,12 @@ public final class RnnTrainer {
     /** The last gradient applied (rule + L2), live. */
     public Gradients gradient() { return grad; }
 
+    /** Whether iterations update the weights (true by default); off, they only measure. */
+    public boolean learning() { return learning; }
+
+    /** Learning off: iterations still draw batches, measure and validate, but leave the weights alone. */
+    public void setLearning(boolean on) { learning = on; }
+
     /** Iterations done. */
     public int iteration() { return iteration; }
 
@@ -115,8 +122,10 @@ public final class RnnTrainer {
                 + Gradients.dot(weights.w, weights.w) + Gradients.dot(weights.wOut, weights.wOut));
         grad.addL2(weights, training.l2());
         double rate = training.rateAt(iteration);
-        optimizer.step(rate);
-        weights.applyDale();
+        if (learning) {
+            optimizer.step(rate);
+            weights.applyDale();
+        }
         double valLoss = Double.NaN;
         double valAcc = Double.NaN;
         int every = training.validateEvery();

@@ -24,7 +24,7 @@ import org.prospect.engine.trace.TraceBuffer;
  * <p>The thread never dies silently: a step or edit that throws, or a state that stops being finite
  * (checked every {@value #DIVERGENCE_CHECK_INTERVAL} steps), pauses the run and tells the listener.
  */
-public final class SimulationRunner implements AutoCloseable {
+public final class SimulationRunner implements RunControl {
     static final int DIVERGENCE_CHECK_INTERVAL = 100;
     /** Longest a free run goes without looking at the queue, so commands feel immediate. */
     private static final long COMMAND_LATENCY_NANOS = 5_000_000;

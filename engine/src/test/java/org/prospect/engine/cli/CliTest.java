@@ -230,4 +230,29 @@ class CliTest {
         assertEquals(0, o.exitCode(), o.stderr());
         assertEquals(Files.readString(straight), Files.readString(resumed));
     }
+
+    @Test void rnnRunWritesOneMetricsRowPerIterationAndRule() throws Exception {
+        Path out = dir.resolve("m.csv");
+        Outcome o = cli("run", SAMPLES.resolve("delayed-xor-short.json").toString(), "--iterations", "3", "--metrics",
+                out.toString());
+        assertEquals(0, o.exitCode(), o.stderr());
+        assertTrue(o.stderr().contains("iteration 3/3"), o.stderr());
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertEquals("iteration,rule,loss,accuracy,alignment,validation_accuracy,validation_loss,millis", lines.get(0));
+        assertEquals(1 + 3 * 3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("1,BPTT,"), lines.get(1));
+        assertTrue(lines.get(9).startsWith("3,ModProp,"), lines.get(9));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            assertEquals(8, c.length, line);
+            double cos = Double.parseDouble(c[4]);
+            assertTrue(cos >= -1 && cos <= 1 + 1e-12, line);
+        }
+    }
+
+    @Test void rnnRunRefusesGleLengths() {
+        Outcome o = cli("run", SAMPLES.resolve("delayed-xor-short.json").toString(), "--steps", "3");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.stderr().contains("--iterations"), o.stderr());
+    }
 }
