@@ -33,6 +33,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "steps per point (default: the file's duration)")
     long steps;
 
+    @Option(names = "--duration", paramLabel = "T", description = "simulated time per point (instead of --steps)")
+    Double duration;
+
     @Option(names = "--out", paramLabel = "OUT.csv", required = true, description = "results, one row per point")
     Path out;
 
@@ -63,7 +66,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, points.size()));
         try {
             List<Future<Sweep.Point>> futures = new ArrayList<>();
-            for (int p : points) futures.add(pool.submit(() -> sweep.run(p, steps)));
+            for (int p : points) futures.add(pool.submit(() -> sweep.run(p, steps, duration)));
             for (Future<Sweep.Point> f : futures) {
                 Sweep.Point r = f.get();
                 results.add(r);

@@ -80,11 +80,16 @@ public final class Sweep {
      * point: its error is recorded so the rest of the sweep goes on.
      */
     public Point run(int index, long steps) {
+        return run(index, steps, null);
+    }
+
+    /** Like {@link #run(int, long)}; a {@code duration} (simulated time, may be null) overrides the steps. */
+    public Point run(int index, long steps, Double duration) {
         Settings settings = settings(index);
         long started = System.nanoTime();
         try {
             GleExperiment e = ExperimentFile.load(file, settings);
-            long n = steps > 0 ? steps : e.steps();
+            long n = duration != null ? Math.round(duration / e.dynamics().dt()) : steps > 0 ? steps : e.steps();
             GleSimulation sim = new GleSimulation(e);
             long tail = Math.max(1, n / 10);
             double tailLoss = 0;
