@@ -2,7 +2,8 @@
 # Renders the main window under a virtual 1920x1080 X server and writes a PNG of it.
 # Usage: scripts/screenshot.sh [OUT.png] [SECONDS_OF_PLAY]
 # Needs xvfb-run (apt-get install xvfb xauth) and a built jar (mvn -o -q package -DskipTests).
-# The window opens samples/lagline.json; set PROSPECT_SAMPLES to use another samples folder.
+# The window opens samples/lagline.json; set PROSPECT_SAMPLES to use another samples folder, or
+# PROSPECT_OPEN=FILE to open that experiment file (or .session) instead.
 # Extra JVM options in PROSPECT_JAVA_OPTS, e.g. "-Dprospect.lecture=true -Dprospect.theme=dark".
 # The window's remembered settings are kept in a throwaway folder, so a screenshot neither reads nor
 # changes yours.
@@ -17,7 +18,7 @@ trap 'rm -rf "$config"' EXIT
 # shellcheck disable=SC2086
 xvfb-run -a -s "-screen 0 1920x1080x24" \
   java -Dprism.order=sw -Dprospect.config="$config" ${PROSPECT_JAVA_OPTS:-} \
-       -Dprospect.samples="${PROSPECT_SAMPLES:-samples}" \
+       -Dprospect.samples="${PROSPECT_SAMPLES:-samples}" -Dprospect.open="${PROSPECT_OPEN:-}" \
        -Dprospect.screenshot="$out" -Dprospect.screenshot.delay="$delay" \
        -jar "$jar"
 echo "$out"

@@ -16,7 +16,7 @@ import org.prospect.app.prefs.Theme;
  * The JavaFX application: one window, playing from the start on the file opened last (if it still loads)
  * or the default sample. Window bounds, theme, lecture mode and the last file are remembered in the
  * user's settings file ({@link PrefsStore}); {@code -Dprospect.theme=dark} and {@code -Dprospect.lecture=true}
- * override them (used for screenshots).
+ * override them (used for screenshots), and {@code -Dprospect.open=FILE} opens that experiment or session first.
  */
 public final class ProspectApp extends Application {
     private MainWindow window;
@@ -71,6 +71,12 @@ public final class ProspectApp extends Application {
 
     /** The last file if it still loads, else the default sample; false when neither opened. */
     private boolean openFirst() {
+        // -Dprospect.open=FILE (an experiment or a .session): what scripts/screenshot.sh uses to show a file.
+        String asked = System.getProperty("prospect.open");
+        if (asked != null && !asked.isBlank()) {
+            Path p = Path.of(asked);
+            if (p.getFileName().toString().endsWith(".session") ? window.openSession(p) : window.open(p)) return true;
+        }
         Path last = prefs.lastFile();
         if (last != null && Files.isRegularFile(last) && window.open(last)) return true;
         if (last != null && window.lastAlert() != null) window.lastAlert().close(); // quietly fall back
