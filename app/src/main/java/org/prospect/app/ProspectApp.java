@@ -61,6 +61,11 @@ public final class ProspectApp extends Application {
             window.warn(loaded.warning());
         }
         window.lectureProperty().set(prefs.lecture());
+        // -Dprospect.speed=5 or =max: the starting speed (screenshots of slow samples such as MNIST-1D).
+        String speed = System.getProperty("prospect.speed");
+        if (speed != null && !speed.isBlank()) {
+            window.transport().setSpeed(speed.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(speed));
+        }
         window.start();
 
         window.themeProperty().addListener((o, was, now) -> remember(prefs.withTheme(now)));

@@ -101,7 +101,7 @@ public final class ComparisonView implements AutoCloseable {
                 weights.addLine(probe.weightNames().get(w) + " " + labels.get(i), LearnerPalette.colour(i), w, 2.5);
             }
         }
-        taus = new LiveChart("comparison-tau", "Membrane time constants τ_m", "time t (τ units)", "τ_m",
+        taus = new LiveChart("comparison-tau", "τ_m", "time t (τ units)", "τ_m",
                 LiveChart.Scale.LINEAR, LEARNING_CAPACITY);
         List<NeuronId> tauNeurons = probe.tauNeurons();
         for (int i = 0; i < n; i++) {
@@ -212,7 +212,7 @@ public final class ComparisonView implements AutoCloseable {
                 setText(item);
             }
         });
-        name.setPrefWidth(200);
+        name.setPrefWidth(170);
         TableColumn<Row, String> lossColumn = new TableColumn<>("loss");
         lossColumn.setCellValueFactory(c -> c.getValue().loss.getReadOnlyProperty());
         table.getColumns().add(name);
@@ -248,7 +248,7 @@ public final class ComparisonView implements AutoCloseable {
     static String format(double v) {
         if (!Double.isFinite(v)) return String.valueOf(v);
         double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4f", v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** Feeder thread: new rows of both traces into the charts, then the ranges. */

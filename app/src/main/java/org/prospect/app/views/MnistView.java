@@ -73,15 +73,17 @@ public final class MnistView implements AutoCloseable {
         probe = new ClassificationProbe(classes, length, 8192);
         runner.addObserver(probe);
 
-        outputs = new LiveChart("mnist-outputs", "Output per class over the sequence (true class thick)",
-                "position in the sequence (steps)", "output (logit)", LiveChart.Scale.LINEAR, length + 8);
+        outputs = new LiveChart("mnist-outputs", "Output per class",
+                "step in the sequence", "output (logit)", LiveChart.Scale.LINEAR, length + 8);
+        outputs.node().setLegendVisible(false);
         trueLine = outputs.addLine("true class", "#00000055", 0, 9);
         for (int k = 0; k < classes; k++) outputs.addLine(String.valueOf(k), CLASS_COLOURS[k % CLASS_COLOURS.length], 0, 2);
         accuracy = new LiveChart("mnist-accuracy", "Accuracy", "epoch", "accuracy", LiveChart.Scale.LINEAR, 20_000);
         accuracy.fixY(0, 1);
-        runningLine = accuracy.addLine("running train accuracy", "#1a5fb4", 0, 2);
-        trainLine = accuracy.addLine("train accuracy per epoch", "#62a0ea", 1, 2, true);
-        testLine = accuracy.addLine("test accuracy per epoch", "#c01c28", 0, 3, true);
+        accuracy.node().setLegendVisible(false);
+        runningLine = accuracy.addLine("train (running)", "#1a5fb4", 0, 2);
+        trainLine = accuracy.addLine("train (epoch)", "#62a0ea", 1, 2, true);
+        testLine = accuracy.addLine("test (epoch)", "#c01c28", 0, 3, true);
 
         drain = new ViewFeeder.Drain(probe.trace());
         xs = new double[probe.trace().capacity()];
@@ -110,7 +112,7 @@ public final class MnistView implements AutoCloseable {
         grid.add(outputs.node(), 1, 0);
         grid.add(accuracy.node(), 0, 1);
         grid.add(confusionPane, 1, 1);
-        root = new VBox(6, header, grid);
+        root = new VBox(4, header, legend(), grid);
         root.setPadding(new Insets(4, 8, 8, 8));
         VBox.setVgrow(grid, Priority.ALWAYS);
         root.setId("mnist-view");
@@ -129,6 +131,28 @@ public final class MnistView implements AutoCloseable {
                 showHeader();
             }
         };
+    }
+
+    /** One key for both charts (their own legends would take half their height). */
+    private javafx.scene.Node legend() {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(10, 2);
+        row.setId("mnist-legend");
+        row.getChildren().add(new Label("class:"));
+        for (int k = 0; k < classes; k++) row.getChildren().add(key(String.valueOf(k), CLASS_COLOURS[k % CLASS_COLOURS.length], 3, false));
+        row.getChildren().add(key("true class", "#00000055", 8, false));
+        row.getChildren().add(new Label("   accuracy:"));
+        row.getChildren().add(key("train (running)", "#1a5fb4", 3, false));
+        row.getChildren().add(key("train (epoch)", "#62a0ea", 3, true));
+        row.getChildren().add(key("test (epoch)", "#c01c28", 4, false));
+        return row;
+    }
+
+    private static Label key(String text, String colour, double width, boolean dashed) {
+        javafx.scene.shape.Line l = new javafx.scene.shape.Line(0, 0, 22, 0);
+        l.setStroke(Color.web(colour));
+        l.setStrokeWidth(width);
+        if (dashed) l.getStrokeDashArray().addAll(8.0, 4.0);
+        return new Label(text, l);
     }
 
     private static Pane canvasPane(Canvas canvas, Runnable redraw) {
@@ -214,10 +238,10 @@ public final class MnistView implements AutoCloseable {
 
     private void showHeader() {
         List<SequenceClassification.Epoch> epochs = probe.epochs();
-        String last = epochs.isEmpty() ? "test accuracy after the first epoch"
-                : String.format(Locale.ROOT, "epoch %d: test accuracy %.1f %%", epochs.get(epochs.size() - 1).epoch(),
+        String last = epochs.isEmpty() ? "test: after epoch 1"
+                : String.format(Locale.ROOT, "test (epoch %d) %.1f %%", epochs.get(epochs.size() - 1).epoch(),
                         100 * epochs.get(epochs.size() - 1).testAccuracy());
-        header.setText(String.format(Locale.ROOT, "Epoch %.2f  ·  sample 0: label %s, step %d of %d  ·  running train accuracy %s  ·  %s",
+        header.setText(String.format(Locale.ROOT, "Epoch %.2f  ·  sample 0: label %s, step %d/%d  ·  train %s  ·  %s",
                 epochProgress, label < 0 ? "—" : String.valueOf(label), Math.max(0, position) + 1, length,
                 Double.isFinite(runningAccuracy) ? String.format(Locale.ROOT, "%.1f %%", 100 * runningAccuracy) : "—", last));
     }
@@ -251,9 +275,9 @@ public final class MnistView implements AutoCloseable {
         g.setFont(Font.font(null, FontWeight.BOLD, 15));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("Input sequence of sample 0 (label " + s.label + "), cursor at the current step", w / 2, 16);
+        g.fillText("Input x, sample 0 (label " + s.label + ")", w / 2, 16, w - 8);
         g.setFont(Font.font(13));
-        g.fillText("position in the sequence (steps)", left + pw / 2, h - 12);
+        g.fillText("step in the sequence (red: now)", left + pw / 2, h - 12, pw);
         g.setStroke(Color.web("#999999"));
         g.setLineWidth(1);
         g.strokeRect(left, top, pw, ph);
@@ -301,15 +325,17 @@ public final class MnistView implements AutoCloseable {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         if (epochs.isEmpty()) {
-            g.fillText("Confusion matrix (test set): after the first epoch", w / 2, 16);
+            g.fillText("Confusion matrix (test set)", w / 2, 16, w - 8);
+            g.setFont(Font.font(13));
+            g.fillText("shown after the first epoch", w / 2, h / 2, w - 8);
             return;
         }
         SequenceClassification.Epoch e = epochs.get(epochs.size() - 1);
         int[][] m = e.confusion();
         int k = m.length;
-        g.fillText(String.format(Locale.ROOT, "Confusion matrix, test set, epoch %d (accuracy %.1f %%)", e.epoch(),
-                100 * e.testAccuracy()), w / 2, 16);
-        double top = 48;
+        g.fillText(String.format(Locale.ROOT, "Confusion (test set, epoch %d): %.1f %%", e.epoch(),
+                100 * e.testAccuracy()), w / 2, 16, w - 8);
+        double top = 64;
         double left = 56;
         double size = Math.max(10, Math.min(w - left - 16, h - top - 40));
         double cell = size / k;
