@@ -3,7 +3,7 @@
 # Usage: scripts/screenshot.sh [OUT.png] [SECONDS_OF_PLAY]
 # Needs xvfb-run (apt-get install xvfb xauth) and a built jar (mvn -o -q package -DskipTests).
 # The window opens samples/lagline.json; set PROSPECT_SAMPLES to use another samples folder, or
-# PROSPECT_OPEN to open another file (e.g. PROSPECT_OPEN=samples/delayed-xor-short.json).
+# PROSPECT_OPEN to open another experiment file or .session (e.g. PROSPECT_OPEN=samples/delayed-xor-short.json).
 # Extra JVM options in PROSPECT_JAVA_OPTS, e.g. "-Dprospect.lecture=true -Dprospect.theme=dark".
 # The window's remembered settings are kept in a throwaway folder, so a screenshot neither reads nor
 # changes yours.

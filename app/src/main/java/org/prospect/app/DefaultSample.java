@@ -30,11 +30,21 @@ final class DefaultSample {
     }
 
     static GleExperiment load(Path file) throws ExperimentFileException {
+        checkExists(file);
+        return ExperimentFile.load(file);
+    }
+
+    /** Every learner of the file (one for a file without {@code learners}). */
+    static java.util.List<ExperimentFile.Learner> loadLearners(Path file) throws ExperimentFileException {
+        checkExists(file);
+        return ExperimentFile.loadLearners(file);
+    }
+
+    private static void checkExists(Path file) throws ExperimentFileException {
         // Checked here too, so a missing file is reported the same way whatever the parser does.
         if (!Files.isRegularFile(file)) {
             throw new ExperimentFileException(file.toAbsolutePath(), "",
                     "no such file (run from the project folder, or set -D" + SAMPLES_PROPERTY + "=<samples folder>)");
         }
-        return ExperimentFile.load(file);
     }
 }

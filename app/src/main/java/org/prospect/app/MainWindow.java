@@ -52,11 +52,17 @@ import org.prospect.app.record.RecordableViews;
 import org.prospect.app.samples.SampleBrowser;
 import org.prospect.app.rnn.RnnDashboard;
 import org.prospect.app.rnn.RnnSheet;
+import org.prospect.app.views.ExtraView;
+import org.prospect.app.views.RunFiles;
 import org.prospect.engine.experiment.Experiment;
+import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
 import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.RnnExperiment;
+import org.prospect.engine.experiment.SessionFile;
 import org.prospect.engine.run.Halt;
+import org.prospect.engine.run.HaltListener;
 import org.prospect.engine.run.RnnRunner;
 import org.prospect.engine.run.RunControl;
 import org.prospect.engine.run.RunnerStatus;
@@ -86,6 +92,8 @@ final class MainWindow implements AutoCloseable {
             "L\tlecture mode (large, high contrast, full screen)",
             "F11\tfull screen",
             "Ctrl+O\topen an experiment file",
+            "Ctrl+S\tsave the session (continue it later)",
+            "Ctrl+Shift+O\topen a saved session",
             "Ctrl+Q\tquit",
             "Enter\tin the sample list: open; in a parameter field: apply",
             "Esc\tin a parameter field: back to the current value");
@@ -190,7 +198,12 @@ final class MainWindow implements AutoCloseable {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu fileMenu = new Menu("File", null, open, revert, new SeparatorMenuItem(), quit);
+        MenuItem openSession = item("Open session…", () -> chooseFile(FileKind.SESSION_IN));
+        openSession.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem saveSession = item("Save session…", () -> chooseFile(FileKind.SESSION_OUT));
+        saveSession.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        MenuItem export = item("Export traces…", () -> chooseFile(FileKind.EXPORT));
+        Menu fileMenu = new Menu("File", null, open, openSession, saveSession, export, revert, new SeparatorMenuItem(), quit);
 
         MenuItem play = item("Play / pause   (Space)", () -> { if (session != null) transport.togglePlay(); });
         MenuItem step = item("Step   (→)", () -> { if (session != null) session.control.step(1); });
@@ -333,17 +346,28 @@ final class MainWindow implements AutoCloseable {
      */
     private static final class Centre implements AutoCloseable {
         private final Dashboard dashboard;
+        /** The comparison or MNIST-1D view beside the dashboard (a tab), or null. */
+        private final ExtraView extra;
+        private final Node node;
 
         /** Built before the runner starts: the dashboard observes every step. */
         Centre(SimulationRunner runner) {
             dashboard = new Dashboard(runner);
+            extra = ExtraView.forRunner(runner);
+            node = ExtraView.centre(dashboard.node(), extra);
         }
 
-        Node node() { return dashboard.node(); }
+        Node node() { return node; }
 
-        void start() { dashboard.start(); }
+        void start() {
+            dashboard.start();
+            if (extra != null) extra.start();
+        }
 
-        @Override public void close() { dashboard.close(); }
+        @Override public void close() {
+            dashboard.close();
+            if (extra != null) extra.close();
+        }
     }
 
     /**
@@ -362,19 +386,25 @@ final class MainWindow implements AutoCloseable {
         final RnnDashboard rnn;
         final RnnSheet rnnSheet;
 
-        Session(Experiment experiment, Path file) {
+        /**
+         * An RNN run of {@code experiment}; or all {@code learners} of a GLE file in lockstep (the first is shown),
+         * continuing {@code resumed} when given.
+         */
+        Session(Experiment experiment, java.util.List<ExperimentFile.Learner> learners, Path file, GleSimulation resumed) {
             this.experiment = experiment;
             this.file = file;
+            HaltListener onHalt = halt -> Platform.runLater(() -> halted(this, halt));
             if (experiment instanceof RnnExperiment x) {
-                rnnRunner = new RnnRunner(x, halt -> Platform.runLater(() -> halted(this, halt)));
+                rnnRunner = new RnnRunner(x, onHalt);
                 rnn = new RnnDashboard(rnnRunner);
                 rnnSheet = new RnnSheet(rnnRunner);
                 runner = null;
                 centre = null;
                 control = rnnRunner;
             } else {
-                runner = new SimulationRunner((GleExperiment) experiment, ROWS_PER_TIME_UNIT,
-                        WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT, halt -> Platform.runLater(() -> halted(this, halt)));
+                int capacity = WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT;
+                runner = resumed != null ? SimulationRunner.resume(resumed, ROWS_PER_TIME_UNIT, capacity, onHalt)
+                        : new SimulationRunner(learners, ROWS_PER_TIME_UNIT, capacity, onHalt);
                 centre = new Centre(runner);
                 rnnRunner = null;
                 rnn = null;
@@ -412,8 +442,10 @@ final class MainWindow implements AutoCloseable {
      */
     boolean open(Path path) {
         Experiment experiment;
+        java.util.List<ExperimentFile.Learner> learners = null;
         try {
             experiment = DefaultSample.loadAny(path);
+            if (experiment instanceof GleExperiment) learners = DefaultSample.loadLearners(path);
         } catch (ExperimentFileException e) {
             badFile(e.getMessage());
             return false;
@@ -421,13 +453,40 @@ final class MainWindow implements AutoCloseable {
             badFile(path + ": cannot load: " + e);
             return false;
         }
-        show(experiment, path);
+        show(experiment, learners, path, null);
+        return true;
+    }
+
+    /**
+     * Opens a saved session: the run continues where it was saved (time, weights, τ, optimizer). A file that
+     * does not load leaves the current run as it is and says why.
+     */
+    boolean openSession(Path path) {
+        SessionFile.Session saved;
+        try {
+            saved = SessionFile.load(path);
+        } catch (ExperimentFileException e) {
+            badFile(e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            badFile(path + ": cannot load the session: " + e);
+            return false;
+        }
+        GleExperiment e = saved.simulation().experiment();
+        show(e, java.util.List.of(new ExperimentFile.Learner(e.name(), e)), saved.experimentFile(), saved.simulation());
         return true;
     }
 
     /** Runs {@code experiment} (from {@code path}, or built in code when null), replacing the current run. */
     void show(Experiment experiment, Path path) {
-        Session next = new Session(experiment, path);
+        java.util.List<ExperimentFile.Learner> learners = experiment instanceof GleExperiment g
+                ? java.util.List.of(new ExperimentFile.Learner(g.name(), g)) : null;
+        show(experiment, learners, path, null);
+    }
+
+    private void show(Experiment experiment, java.util.List<ExperimentFile.Learner> learners, Path path,
+                      GleSimulation resumed) {
+        Session next = new Session(experiment, learners, path, resumed);
         if (session != null) session.close();
         session = next;
         root.setCenter(next.centreNode());
@@ -444,6 +503,110 @@ final class MainWindow implements AutoCloseable {
         file.set(path);
         samples.select(path);
         if (started) next.start();
+    }
+
+    private enum FileKind { SESSION_IN, SESSION_OUT, EXPORT }
+
+    private void chooseFile(FileKind kind) {
+        if (kind != FileKind.SESSION_IN && session == null) return;
+        FileChooser chooser = new FileChooser();
+        Path current = file.get();
+        Path dir = current != null && current.toAbsolutePath().getParent() != null
+                ? current.toAbsolutePath().getParent() : samplesFolder.toAbsolutePath();
+        if (dir.toFile().isDirectory()) chooser.setInitialDirectory(dir.toFile());
+        String stem = current == null ? "run" : current.getFileName().toString().replaceFirst("\\.json$", "");
+        FileChooser.ExtensionFilter sessions = new FileChooser.ExtensionFilter("Sessions (*.session)", "*.session");
+        switch (kind) {
+            case SESSION_IN -> {
+                chooser.setTitle("Open a saved session");
+                chooser.getExtensionFilters().addAll(sessions, new FileChooser.ExtensionFilter("All files", "*"));
+                java.io.File chosen = chooser.showOpenDialog(window());
+                if (chosen != null) openSession(chosen.toPath());
+            }
+            case SESSION_OUT -> {
+                chooser.setTitle("Save the session");
+                chooser.getExtensionFilters().add(sessions);
+                chooser.setInitialFileName(stem + ".session");
+                java.io.File chosen = chooser.showSaveDialog(window());
+                if (chosen != null) saveSession(chosen.toPath());
+            }
+            case EXPORT -> {
+                chooser.setTitle("Export the traces the charts hold now (CSV or NPZ)");
+                chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
+                        new FileChooser.ExtensionFilter("NumPy (*.npz)", "*.npz"));
+                chooser.setInitialFileName(stem + "-trace.csv");
+                java.io.File chosen = chooser.showSaveDialog(window());
+                if (chosen == null) return;
+                Path out = chosen.toPath();
+                String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (!name.endsWith(".csv") && !name.endsWith(".npz")) {
+                    boolean npz = chooser.getSelectedExtensionFilter() != null
+                            && chooser.getSelectedExtensionFilter().getDescription().startsWith("NumPy");
+                    out = out.resolveSibling(out.getFileName() + (npz ? ".npz" : ".csv"));
+                }
+                exportTraces(out);
+            }
+        }
+    }
+
+    /**
+     * Saves the current run as a session (on the simulation thread, between two steps); errors are shown in a
+     * dialog naming the file. Of a comparison file, the first learner is saved.
+     */
+    java.util.concurrent.CompletableFuture<Path> saveSession(Path out) {
+        Session s = session;
+        if (s == null || s.runner == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("only GLE runs can be saved as sessions"));
+        }
+        var done = RunFiles.saveSession(s.runner, s.file, out);
+        done.whenComplete((p, e) -> {
+            if (e != null) Platform.runLater(() -> fileError("Could not save the session", out, e));
+        });
+        return done;
+    }
+
+    /**
+     * Exports what the charts hold now (dashboard and extra view) as CSV or NPZ, with the experiment file and
+     * the edits in force beside it; off the FX thread. Errors are shown in a dialog naming the file.
+     */
+    java.util.concurrent.CompletableFuture<java.util.List<Path>> exportTraces(Path out) {
+        Session s = session;
+        if (s == null || s.centre == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("only GLE runs export traces"));
+        }
+        java.util.Map<String, io.fair_acc.chartfx.XYChart> charts = new java.util.LinkedHashMap<>();
+        for (var c : s.centre.dashboard.charts()) charts.put(c.node().getId(), c.node());
+        if (s.centre.extra != null) charts.putAll(s.centre.extra.charts());
+        java.util.Map<String, String> edits = new java.util.LinkedHashMap<>(parameters.edits().values());
+        boolean learning = s.runner.status().learning();
+        if (learning != ((GleExperiment) s.experiment).learning().enabled()) edits.put("learning.enabled", String.valueOf(learning));
+        var settings = new org.prospect.engine.experiment.Settings(edits);
+        Path source = s.file;
+        var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunFiles.exportVisible(charts, out, source, settings);
+            } catch (java.io.IOException | ExperimentFileException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        done.whenComplete((p, e) -> {
+            if (e != null) Platform.runLater(() -> fileError("Could not export the traces", out, e));
+        });
+        return done;
+    }
+
+    private void fileError(String title, Path file, Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        lastError = file.toAbsolutePath() + ": " + cause.getMessage();
+        Alert alert = new Alert(Alert.AlertType.ERROR, lastError);
+        alert.setTitle(title);
+        alert.setHeaderText(title + "; nothing was written under " + file.getFileName() + ".");
+        alert.getDialogPane().setMinWidth(640);
+        if (window() != null) alert.initOwner(window());
+        lastAlert = alert;
+        alert.show();
     }
 
     private void chooseFile() {
@@ -535,6 +698,12 @@ final class MainWindow implements AutoCloseable {
     Banner banner() { return banner; }
 
     ParameterSheet parameters() { return parameters; }
+
+    /** The current run's comparison or MNIST-1D view, or null. */
+    ExtraView extraView() { return session == null ? null : session.centre.extra; }
+
+    /** The file the current run was opened from (or the session's experiment file), or null. */
+    Path runFile() { return session == null ? null : session.file; }
 
     /** The current run's dashboard, or null. */
     Dashboard dashboard() { return session == null || session.centre == null ? null : session.centre.dashboard; }

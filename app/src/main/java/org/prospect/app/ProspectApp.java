@@ -16,7 +16,7 @@ import org.prospect.app.prefs.Theme;
  * The JavaFX application: one window, playing from the start on the file opened last (if it still loads)
  * or the default sample. Window bounds, theme, lecture mode and the last file are remembered in the
  * user's settings file ({@link PrefsStore}); {@code -Dprospect.theme=dark} and {@code -Dprospect.lecture=true}
- * override them (used for screenshots).
+ * override them (used for screenshots), and {@code -Dprospect.open=FILE} opens that experiment or session first.
  */
 public final class ProspectApp extends Application {
     private MainWindow window;
@@ -61,6 +61,11 @@ public final class ProspectApp extends Application {
             window.warn(loaded.warning());
         }
         window.lectureProperty().set(prefs.lecture());
+        // -Dprospect.speed=5 or =max: the starting speed (screenshots of slow samples such as MNIST-1D).
+        String speed = System.getProperty("prospect.speed");
+        if (speed != null && !speed.isBlank()) {
+            window.transport().setSpeed(speed.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(speed));
+        }
         window.start();
 
         window.themeProperty().addListener((o, was, now) -> remember(prefs.withTheme(now)));
@@ -74,8 +79,12 @@ public final class ProspectApp extends Application {
      * the default sample; false when none opened.
      */
     private boolean openFirst() {
+        // -Dprospect.open=FILE (an experiment or a .session): what scripts/screenshot.sh uses to show a file.
         String asked = System.getProperty("prospect.open");
-        if (asked != null && !asked.isBlank() && window.open(Path.of(asked))) return true;
+        if (asked != null && !asked.isBlank()) {
+            Path p = Path.of(asked);
+            if (p.getFileName().toString().endsWith(".session") ? window.openSession(p) : window.open(p)) return true;
+        }
         Path last = prefs.lastFile();
         if (last != null && Files.isRegularFile(last) && window.open(last)) return true;
         if (last != null && window.lastAlert() != null) window.lastAlert().close(); // quietly fall back

@@ -70,6 +70,8 @@ public final class ParameterSheet {
     private double[][] tauR;
     private InputModel input;
     private boolean inputEdited;
+    /** The fields the user changed, as settings of the experiment file (field path → JSON value). */
+    private final Map<String, String> edits = new LinkedHashMap<>();
 
     public ParameterSheet() {
         sheet.setId("parameter-sheet");
@@ -114,6 +116,14 @@ public final class ParameterSheet {
 
     public List<String> paths() { return List.copyOf(fields.keySet()); }
 
+    /**
+     * The edits in force, as settings of the experiment file: applied to the file they give the parameters the
+     * run uses now (τ as whole layers, the input as a whole signal). Empty after "Revert to file".
+     */
+    public org.prospect.engine.experiment.Settings edits() {
+        return new org.prospect.engine.experiment.Settings(edits);
+    }
+
     /** Mirrors the runner's learning flag (call on the FX thread). */
     public void showLearning(boolean on) {
         if (learningShown.get() != on) learningShown.set(on);
@@ -127,6 +137,7 @@ public final class ParameterSheet {
         loadFileValues();
         learningShown.set(e.learning().enabled());
         hideMessage();
+        edits.clear();
         fields.clear();
         editors.clear();
         categories.clear();
@@ -162,14 +173,23 @@ public final class ParameterSheet {
         double[][] m = deepCopy(tauM);
         double[][] r = deepCopy(tauR);
         SignalSpec in = experiment.input();
-        runner.submit(new Command.Apply(sim -> {
-            Dynamics now = sim.student().dynamics();
-            sim.setDynamics(now.withGamma(d.gamma()).withBeta(d.beta()).withProspectiveErrors(d.prospectiveErrors()));
-            sim.setLearningRate(fileRate);
-            for (int l = 0; l < m.length; l++) sim.setTimeConstants(l, m[l], r[l]);
-            if (restoreInput) sim.setInput(in);
-        }));
+        // Each learner of a comparison file goes back to its own file values (sim.experiment()); the primary's
+        // are those the sheet shows.
+        runner.submit(new Command.Edit("dynamics.gamma", sim ->
+                sim.setDynamics(sim.student().dynamics().withGamma(sim.experiment().dynamics().gamma()))));
+        runner.submit(new Command.Edit("dynamics.beta", sim ->
+                sim.setDynamics(sim.student().dynamics().withBeta(sim.experiment().dynamics().beta()))));
+        runner.submit(new Command.Edit("dynamics.prospectiveErrors", sim -> sim.setDynamics(
+                sim.student().dynamics().withProspectiveErrors(sim.experiment().dynamics().prospectiveErrors()))));
+        runner.submit(new Command.Edit("learning.rate", sim -> sim.setLearningRate(sim.experiment().learning().rate())));
+        for (int l = 0; l < m.length; l++) {
+            int layer = l;
+            runner.submit(new Command.Edit("network.layers[" + l + "]", sim -> sim.setTimeConstants(layer,
+                    sim.experiment().network().layer(layer).tauM(), sim.experiment().network().layer(layer).tauR())));
+        }
+        if (restoreInput) runner.submit(new Command.Edit("input", sim -> sim.setInput(in)));
         runner.setLearning(experiment.learning().enabled());
+        edits.clear();
         for (Editor ed : editors) ed.reload();
         hideMessage();
     }
@@ -180,22 +200,32 @@ public final class ParameterSheet {
         List<PropertySheet.Item> out = new ArrayList<>();
         String dyn = category("Dynamics");
         out.add(number(dyn, "dynamics.gamma", "γ", "How strongly errors nudge the neurons",
-                () -> gamma, v -> gamma = v, ParameterSheet::finite, this::sendDynamics));
+                () -> gamma, v -> gamma = v, ParameterSheet::finite, () -> {
+                    double g = gamma;
+                    send("dynamics.gamma", format(g), sim -> sim.setDynamics(sim.student().dynamics().withGamma(g)));
+                }));
         out.add(number(dyn, "dynamics.beta", "β", "Scale of the output error",
-                () -> beta, v -> beta = v, ParameterSheet::finite, this::sendDynamics));
+                () -> beta, v -> beta = v, ParameterSheet::finite, () -> {
+                    double b = beta;
+                    send("dynamics.beta", format(b), sim -> sim.setDynamics(sim.student().dynamics().withBeta(b)));
+                }));
         out.add(bool(dyn, "dynamics.prospectiveErrors", "prospective errors",
                 "On: GLE's prospective errors; off: instantaneous (LE-style) errors", null,
                 () -> prospective, on -> {
                     prospective = on;
-                    sendDynamics();
+                    send("dynamics.prospectiveErrors", String.valueOf(on),
+                            sim -> sim.setDynamics(sim.student().dynamics().withProspectiveErrors(on)));
                 }));
         String learn = category("Learning");
         out.add(bool(learn, "learning.enabled", "learning", "Plasticity on or off (also in the toolbar)",
-                learningShown, () -> learningShown.get(), on -> runner.setLearning(on)));
+                learningShown, () -> learningShown.get(), on -> {
+                    edits.put("learning.enabled", String.valueOf(on));
+                    runner.setLearning(on);
+                }));
         out.add(number(learn, "learning.rate", "learning rate", "Learning rate η (≥ 0)",
                 () -> rate, v -> rate = v, ParameterSheet::nonNegative, () -> {
                     double eta = rate;
-                    runner.submit(new Command.Apply(sim -> sim.setLearningRate(eta)));
+                    send("learning.rate", format(eta), sim -> sim.setLearningRate(eta));
                 }));
         NetworkSpec spec = experiment.network();
         for (int l = 0; l < spec.layerCount(); l++) {
@@ -233,24 +263,33 @@ public final class ParameterSheet {
         return name;
     }
 
-    private void sendDynamics() {
-        double g = gamma;
-        double b = beta;
-        boolean p = prospective;
-        runner.submit(new Command.Apply(sim ->
-                sim.setDynamics(sim.student().dynamics().withGamma(g).withBeta(b).withProspectiveErrors(p))));
+    /**
+     * Sends one field's edit to every learner of the run (those of a comparison file that set the field
+     * themselves keep their own) and remembers it as a setting of the file.
+     */
+    private void send(String path, String json, java.util.function.Consumer<org.prospect.engine.experiment.GleSimulation> edit) {
+        edits.put(path, json);
+        runner.submit(new Command.Edit(path, edit));
     }
 
     private void sendTimeConstants(int l) {
         double[] m = tauM[l].clone();
         double[] r = tauR[l].clone();
-        runner.submit(new Command.Apply(sim -> sim.setTimeConstants(l, m, r)));
+        edits.put("network.layers[" + l + "].tauM", array(m));
+        edits.put("network.layers[" + l + "].tauR", array(r));
+        runner.submit(new Command.Edit("network.layers[" + l + "].tauM", sim -> sim.setTimeConstants(l, m, r)));
+    }
+
+    private static String array(double[] v) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) b.append(i == 0 ? "" : ", ").append(Double.toString(v[i]));
+        return b.append(']').toString();
     }
 
     private void sendInput() {
         inputEdited = true;
         SignalSpec spec = input.spec();
-        runner.submit(new Command.Apply(sim -> sim.setInput(spec)));
+        send("input", org.prospect.engine.experiment.Settings.value(spec), sim -> sim.setInput(spec));
     }
 
     // ---- checks: null when fine, else what was expected ---------------------------------------------

@@ -61,6 +61,8 @@ public final class NetworkView {
     private static final double TOP = 34;
     private static final double BOTTOM = 70;
     /** Weight change per time unit, relative to the largest |w|, where a synapse starts / fully glows. */
+    /** Most synapses drawn per layer; bigger layers are drawn as an even sample of their synapses. */
+    static final int MAX_SYNAPSES_DRAWN = 400;
     private static final double GLOW_FROM = 0.02;
     private static final double GLOW_FULL = 0.1;
 
@@ -172,9 +174,12 @@ public final class NetworkView {
         for (int l = 0; l < spec.layerCount(); l++) {
             int n = spec.layer(l).size();
             int in = spec.fanIn(l);
+            // Big layers (MNIST-1D: 53 × 53) would be thousands of strokes per frame: draw an even sample.
+            int every = Math.max(1, (n * in + MAX_SYNAPSES_DRAWN - 1) / MAX_SYNAPSES_DRAWN);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < in; j++) {
                     int k = i * in + j;
+                    if (every > 1 && (k % every) != 0) continue;
                     double x0 = l == 0 ? inX[j] : cx[l - 1][j];
                     double y0 = l == 0 ? inY[j] : cy[l - 1][j];
                     double wv = s.weights[l][k];

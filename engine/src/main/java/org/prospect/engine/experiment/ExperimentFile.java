@@ -86,8 +86,15 @@ public final class ExperimentFile {
         }
     }
 
-    /** One learner of a comparison file: its label and its experiment (the file with the learner's settings). */
-    public record Learner(String label, GleExperiment experiment) {}
+    /**
+     * One learner of a comparison file: its label, its experiment (the file with the learner's settings) and
+     * those settings (none for a file without {@code learners}).
+     */
+    public record Learner(String label, GleExperiment experiment, Settings settings) {
+        public Learner(String label, GleExperiment experiment) {
+            this(label, experiment, Settings.none());
+        }
+    }
 
     /**
      * All learners of {@code file}. A file without {@code learners} is one learner named after the experiment;
@@ -98,6 +105,29 @@ public final class ExperimentFile {
         FieldReader root = FieldReader.parse(file, read(file));
         refuseRnn(root);
         return learners(file, root);
+    }
+
+    /**
+     * Writes {@code source} with {@code settings} applied (field paths as in {@link Settings}) to {@code out}:
+     * the experiment with the parameters in force. The result is validated like a hand-written file before
+     * anything is written, and written atomically. A relative data-set folder is rewritten to stay valid
+     * when {@code out} is in another folder than {@code source}.
+     */
+    public static void write(Path source, Settings settings, Path out) throws ExperimentFileException, java.io.IOException {
+        FieldReader root = FieldReader.parse(source, read(source));
+        JsonNode edited = settings.applyTo(source, root.node());
+        JsonNode directory = edited.path("target").path("dataset").path("directory");
+        Path from = source.toAbsolutePath().getParent();
+        Path to = out.toAbsolutePath().getParent();
+        if (directory.isTextual() && !Path.of(directory.asText()).isAbsolute() && from != null && !from.equals(to)) {
+            Path resolved = from.resolve(directory.asText()).normalize();
+            String rewritten = to == null ? resolved.toString() : to.relativize(resolved).toString();
+            ((ObjectNode) edited.get("target").get("dataset")).put("directory", rewritten.replace('\\', '/'));
+        }
+        String text = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(edited) + "\n";
+        learners(out, FieldReader.parse(out, text)); // the same checks as opening it would make
+        org.prospect.engine.trace.AtomicFiles.write(out, w -> w.write(text));
     }
 
     private static String read(Path file) throws ExperimentFileException {
@@ -137,7 +167,7 @@ public final class ExperimentFile {
             }
             try {
                 JsonNode edited = new Settings(values).applyTo(file, base);
-                out.add(new Learner(label, resolve(file, FieldReader.of(file, edited))));
+                out.add(new Learner(label, resolve(file, FieldReader.of(file, edited)), new Settings(values)));
             } catch (ExperimentFileException e) {
                 throw new ExperimentFileException(file, l.path() + " (\"" + label + "\"): " + e.field(), e.problem());
             }

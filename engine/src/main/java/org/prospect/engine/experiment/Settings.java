@@ -26,6 +26,18 @@ public record Settings(Map<String, String> values) {
 
     public static Settings none() { return new Settings(Map.of()); }
 
+    /** A signal as the value of a setting (e.g. of {@code input}): its JSON in the experiment-file format. */
+    public static String value(org.prospect.engine.task.SignalSpec spec) {
+        return SignalJson.write(spec).toString();
+    }
+
+    /** These settings followed by {@code more} (a later value for the same path wins). */
+    public Settings with(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(values);
+        all.putAll(more);
+        return new Settings(all);
+    }
+
     /** Applies every setting to a copy of {@code root}. A value that is not JSON is taken as a string. */
     JsonNode applyTo(Path file, JsonNode root) throws ExperimentFileException {
         JsonNode copy = root.deepCopy();

@@ -39,9 +39,21 @@ public sealed interface Command {
     /** Plasticity on or off from the next step on. */
     record SetLearning(boolean on) implements Command {}
 
-    /** A parameter edit, run on the simulation thread between two steps. */
+    /** Runs on the (primary) simulation, on its thread between two steps: a read, or an edit of that learner only. */
     record Apply(Consumer<GleSimulation> edit) implements Command {
         public Apply {
+            Objects.requireNonNull(edit, "edit");
+        }
+    }
+
+    /**
+     * A parameter edit of the experiment file's field {@code path} (e.g. {@code dynamics.gamma}), run on the
+     * simulation thread between two steps on every learner of the run, except learners of a comparison file
+     * whose own settings set that field (or a field containing it, or inside it): a learner's own settings win.
+     */
+    record Edit(String path, Consumer<GleSimulation> edit) implements Command {
+        public Edit {
+            Objects.requireNonNull(path, "path");
             Objects.requireNonNull(edit, "edit");
         }
     }

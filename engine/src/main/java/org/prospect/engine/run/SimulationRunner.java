@@ -9,8 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.experiment.Settings;
+import org.prospect.engine.trace.LearnersObserver;
 import org.prospect.engine.trace.Probe;
 import org.prospect.engine.trace.StepObserver;
 import org.prospect.engine.trace.TraceBuffer;
@@ -20,6 +23,10 @@ import org.prospect.engine.trace.TraceBuffer;
  * arrives as a {@link Command} through one queue and is applied between steps, so a run is
  * deterministic whatever thread asked. After every k-th step (k chosen so that at most
  * {@code rowsPerTimeUnit} rows are written per simulated time unit) the probe's row goes into the trace.
+ *
+ * <p>A comparison file's learners run in lockstep: the first is the primary simulation (the one the probes
+ * and {@link StepObserver}s see), the others take the same step right after it; {@link LearnersObserver}s see
+ * them all. Reset, learning on/off and {@link Command.Edit}s apply to every learner.
  *
  * <p>The thread never dies silently: a step or edit that throws, or a state that stops being finite
  * (checked every {@value #DIVERGENCE_CHECK_INTERVAL} steps), pauses the run and tells the listener.
@@ -33,6 +40,9 @@ public final class SimulationRunner implements RunControl {
     private static final long RATE_WINDOW_NANOS = 500_000_000;
 
     private final GleExperiment experiment;
+    private final List<ExperimentFile.Learner> learners;
+    private final GleSimulation resumed;
+    private final List<LearnersObserver> learnersObservers = new CopyOnWriteArrayList<>();
     private final Probe probe;
     private final TraceBuffer trace;
     private final double[] row;
@@ -45,6 +55,8 @@ public final class SimulationRunner implements RunControl {
 
     // Simulation-thread state.
     private GleSimulation simulation;
+    /** Every learner, the primary first; replaced whole on reset. */
+    private GleSimulation[] all;
     private long decimation;
     private boolean playing;
     private double speed = Command.AS_FAST_AS_POSSIBLE;
@@ -67,7 +79,37 @@ public final class SimulationRunner implements RunControl {
      * @param listener        told when the run halts itself
      */
     public SimulationRunner(GleExperiment experiment, int rowsPerTimeUnit, int traceCapacity, HaltListener listener) {
+        this(List.of(new ExperimentFile.Learner(experiment.name(), experiment)), null, rowsPerTimeUnit, traceCapacity,
+                listener);
+    }
+
+    /**
+     * Runs every learner of a comparison file in lockstep (a list of one for a plain file); the first is the
+     * primary simulation.
+     */
+    public SimulationRunner(List<ExperimentFile.Learner> learners, int rowsPerTimeUnit, int traceCapacity,
+                            HaltListener listener) {
+        this(learners, null, rowsPerTimeUnit, traceCapacity, listener);
+    }
+
+    /**
+     * Continues {@code resumed} (e.g. a simulation restored from a saved session) where it is; a reset goes back
+     * to t = 0 of its experiment.
+     */
+    public static SimulationRunner resume(GleSimulation resumed, int rowsPerTimeUnit, int traceCapacity,
+                                          HaltListener listener) {
+        GleExperiment e = resumed.experiment();
+        return new SimulationRunner(List.of(new ExperimentFile.Learner(e.name(), e)), resumed, rowsPerTimeUnit,
+                traceCapacity, listener);
+    }
+
+    private SimulationRunner(List<ExperimentFile.Learner> learners, GleSimulation resumed, int rowsPerTimeUnit,
+                             int traceCapacity, HaltListener listener) {
         if (rowsPerTimeUnit <= 0) throw new IllegalArgumentException("rowsPerTimeUnit must be positive");
+        if (learners.isEmpty()) throw new IllegalArgumentException("a run needs at least one learner");
+        this.learners = List.copyOf(learners);
+        this.resumed = resumed;
+        GleExperiment experiment = learners.get(0).experiment();
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.rowsPerTimeUnit = rowsPerTimeUnit;
@@ -95,6 +137,18 @@ public final class SimulationRunner implements RunControl {
         observers.add(Objects.requireNonNull(observer, "observer"));
         observer.attach(simulation);
     }
+
+    /** Adds an observer of every learner (see {@link LearnersObserver}). Only before {@link #start()}. */
+    public void addLearnersObserver(LearnersObserver observer) {
+        if (started) throw new IllegalStateException("observers must be added before start()");
+        learnersObservers.add(Objects.requireNonNull(observer, "observer"));
+        observer.attach(all);
+    }
+
+    /** The learners this runner steps in lockstep, the primary first (one for a plain experiment file). */
+    public List<ExperimentFile.Learner> learners() { return learners; }
+
+    public int learnerCount() { return learners.size(); }
 
     public GleExperiment experiment() { return experiment; }
 
@@ -159,6 +213,7 @@ public final class SimulationRunner implements RunControl {
             applyCommands();
             if (!playing) {
                 for (StepObserver o : observers) o.idle(simulation);
+                for (LearnersObserver o : learnersObservers) o.idle(all);
                 publish();
                 LockSupport.parkNanos(50_000_000);
             } else if (speed == Command.AS_FAST_AS_POSSIBLE) {
@@ -202,7 +257,7 @@ public final class SimulationRunner implements RunControl {
             speed = s.timeUnitsPerSecond();
             anchor();
         } else if (command instanceof Command.SetLearning l) {
-            simulation.setLearningEnabled(l.on());
+            for (GleSimulation s : all) s.setLearningEnabled(l.on());
         } else if (command instanceof Command.Apply a) {
             try {
                 a.edit().accept(simulation);
@@ -210,6 +265,15 @@ public final class SimulationRunner implements RunControl {
                 checkFinite();
             } catch (RuntimeException | StackOverflowError e) {
                 halt(new Halt("Parameter edit failed at t = " + time() + ": " + e, e));
+            }
+        } else if (command instanceof Command.Edit e) {
+            try {
+                for (int i = 0; i < all.length; i++) {
+                    if (i == 0 || !overrides(learners.get(i).settings(), e.path())) e.edit().accept(all[i]);
+                }
+                checkFinite();
+            } catch (RuntimeException | StackOverflowError ex) {
+                halt(new Halt("Parameter edit failed at t = " + time() + ": " + ex, ex));
             }
         } else if (command instanceof Command.Barrier b) {
             publish();
@@ -249,7 +313,9 @@ public final class SimulationRunner implements RunControl {
     private boolean advance() {
         try {
             simulation.step();
+            for (int i = 1; i < all.length; i++) all[i].step();
             for (int i = 0, n = observers.size(); i < n; i++) observers.get(i).afterStep(simulation);
+            for (int i = 0, n = learnersObservers.size(); i < n; i++) learnersObservers.get(i).afterStep(all);
         } catch (RuntimeException | StackOverflowError e) {
             halt(new Halt("Simulation step failed at t = " + time() + ": " + e, e));
             return false;
@@ -264,10 +330,27 @@ public final class SimulationRunner implements RunControl {
     }
 
     private boolean checkFinite() {
-        String where = simulation.findNonFinite();
-        if (where == null) return true;
-        halt(new Halt("Diverged at t = " + time() + " (step " + simulation.stepCount() + "): non-finite " + where, null));
+        for (int i = 0; i < all.length; i++) {
+            String where = all[i].findNonFinite();
+            if (where == null) continue;
+            String who = all.length > 1 ? " (learner \"" + learners.get(i).label() + "\")" : "";
+            halt(new Halt("Diverged at t = " + time() + " (step " + simulation.stepCount() + ")" + who + ": non-finite "
+                    + where, null));
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether a learner's own settings set {@code path}, a field containing it or a field inside it. */
+    static boolean overrides(Settings settings, String path) {
+        for (String own : settings.values().keySet()) {
+            if (own.equals(path) || nested(path, own) || nested(own, path)) return true;
+        }
         return false;
+    }
+
+    private static boolean nested(String inner, String outer) {
+        return inner.length() > outer.length() && inner.startsWith(outer) && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
     }
 
     private void halt(Halt halt) {
@@ -282,8 +365,14 @@ public final class SimulationRunner implements RunControl {
     }
 
     private void rebuild() {
-        simulation = new GleSimulation(experiment);
+        boolean first = all == null;
+        GleSimulation[] next = new GleSimulation[learners.size()];
+        for (int i = 0; i < next.length; i++) next[i] = new GleSimulation(learners.get(i).experiment());
+        if (first && resumed != null) next[0] = resumed;
+        all = next;
+        simulation = next[0];
         for (StepObserver o : observers) o.attach(simulation);
+        for (LearnersObserver o : learnersObservers) o.attach(all);
         double dt = simulation.student().dynamics().dt();
         decimation = Math.max(1, (long) Math.ceil(1.0 / (dt * rowsPerTimeUnit) - 1e-9));
     }

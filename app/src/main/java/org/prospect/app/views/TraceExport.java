@@ -1,0 +1,134 @@
+package org.prospect.app.views;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.prospect.engine.export.NpzWriter;
+import org.prospect.engine.trace.AtomicFiles;
+
+/**
+ * Exports what the charts hold now ("visible window"): every line of every chart given, as one table with a
+ * time column {@code t} (the union of the lines' x values, ascending) and one column per line, NaN where a
+ * line has no point at that time. Column names are the chart's id and the line's legend name, made into
+ * identifiers ({@code signal_chart__output_r}), the same in the CSV header and as NPZ array names. Lines are
+ * read under their data sets' read locks; call from any thread but the feeders'.
+ */
+public final class TraceExport {
+    /** The exported table: column names (the first is {@code t}) and values [column][row]. */
+    public record Table(List<String> columns, double[][] values) {
+        public int rows() { return values.length == 0 ? 0 : values[0].length; }
+    }
+
+    private TraceExport() {}
+
+    /** Reads the lines of {@code charts} (id → chart) into one table. */
+    public static Table collect(Map<String, XYChart> charts) {
+        List<String> names = new ArrayList<>();
+        List<double[][]> lines = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        used.add("t");
+        for (Map.Entry<String, XYChart> c : charts.entrySet()) {
+            for (DataSet d : c.getValue().getAllDatasets()) {
+                double[][] xy = d.lock().readLockGuard(() -> {
+                    int n = d.getDataCount();
+                    double[] x = new double[n];
+                    double[] y = new double[n];
+                    for (int k = 0; k < n; k++) {
+                        x[k] = d.get(DataSet.DIM_X, k);
+                        y[k] = d.get(DataSet.DIM_Y, k);
+                    }
+                    return new double[][] {x, y};
+                });
+                String base = identifier(c.getKey()) + "__" + identifier(d.getName());
+                String name = base;
+                for (int i = 2; !used.add(name); i++) name = base + "_" + i;
+                names.add(name);
+                lines.add(xy);
+            }
+        }
+        double[] times = lines.stream().flatMapToDouble(l -> Arrays.stream(l[0])).filter(Double::isFinite)
+                .sorted().distinct().toArray();
+        double[][] values = new double[1 + lines.size()][times.length];
+        values[0] = times;
+        for (int c = 0; c < lines.size(); c++) {
+            double[] column = values[1 + c];
+            Arrays.fill(column, Double.NaN);
+            double[] x = lines.get(c)[0];
+            double[] y = lines.get(c)[1];
+            for (int k = 0; k < x.length; k++) {
+                int row = Arrays.binarySearch(times, x[k]);
+                if (row >= 0) column[row] = y[k];
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        columns.add("t");
+        columns.addAll(names);
+        return new Table(columns, values);
+    }
+
+    /** Writes the table as CSV ({@code .csv}) or NPZ (anything else, normally {@code .npz}), atomically. */
+    public static void write(Table table, Path out) throws IOException {
+        if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            writeCsv(table, out);
+        } else {
+            writeNpz(table, out);
+        }
+    }
+
+    public static void writeCsv(Table table, Path out) throws IOException {
+        AtomicFiles.write(out, w -> {
+            w.write(String.join(",", table.columns()));
+            w.write('\n');
+            StringBuilder line = new StringBuilder();
+            for (int r = 0; r < table.rows(); r++) {
+                line.setLength(0);
+                for (int c = 0; c < table.values().length; c++) {
+                    if (c > 0) line.append(',');
+                    line.append(table.values()[c][r]);
+                }
+                line.append('\n');
+                w.append(line);
+            }
+        });
+    }
+
+    public static void writeNpz(Table table, Path out) throws IOException {
+        NpzWriter npz = new NpzWriter();
+        for (int c = 0; c < table.columns().size(); c++) npz.add(table.columns().get(c), table.values()[c]);
+        npz.write(out);
+    }
+
+    private static final Map<String, String> GREEK = new LinkedHashMap<>();
+
+    static {
+        GREEK.put("τ", "tau");
+        GREEK.put("γ", "gamma");
+        GREEK.put("λ", "lambda");
+        GREEK.put("φ", "phi");
+        GREEK.put("ŭ", "u_prosp");
+        GREEK.put("ĕ", "e_prosp");
+        GREEK.put("‖", "norm_");
+        GREEK.put("Δ", "d");
+        GREEK.put("−", "minus_");
+        GREEK.put("∂", "d");
+    }
+
+    /** A Python identifier for a chart or line name: {@code "τ_m L0 n0"} → {@code tau_m_L0_n0}. */
+    static String identifier(String name) {
+        String s = name == null ? "" : name;
+        for (Map.Entry<String, String> e : GREEK.entrySet()) s = s.replace(e.getKey(), e.getValue());
+        s = s.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        if (s.isEmpty()) s = "line";
+        if (Character.isDigit(s.charAt(0))) s = "c" + s;
+        return s;
+    }
+}

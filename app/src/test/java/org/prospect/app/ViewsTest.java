@@ -1,0 +1,228 @@
+package org.prospect.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javafx.event.ActionEvent;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.prospect.app.views.ComparisonView;
+import org.prospect.app.views.MnistView;
+import org.prospect.app.views.RunFiles;
+import org.prospect.engine.experiment.ExperimentFile;
+import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.experiment.SessionFile;
+import org.prospect.engine.run.Command;
+import org.prospect.engine.run.SimulationRunner;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The comparison and MNIST-1D views, export of the visible traces, and sessions from the window. */
+@ExtendWith(ApplicationExtension.class)
+class ViewsTest {
+    static final Path SAMPLES = DefaultSample.folder();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(SAMPLES);
+        window.setLectureFullScreen(false);
+        stage.setScene(window.createScene(1280, 800));
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.close());
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
+    private void open(FxRobot robot, Path file) {
+        boolean[] ok = {false};
+        robot.interact(() -> ok[0] = window.open(file));
+        assertTrue(ok[0], () -> "could not open " + file + ": " + window.lastError());
+    }
+
+    /** Reads from the primary simulation on its own thread, after every command sent before. */
+    private <T> T engine(SimulationRunner runner, Function<GleSimulation, T> read) throws Exception {
+        Object[] out = {null};
+        runner.submit(new Command.Apply(s -> out[0] = read.apply(s)));
+        assertTrue(runner.awaitCommands(10, TimeUnit.SECONDS));
+        @SuppressWarnings("unchecked") T t = (T) out[0];
+        return t;
+    }
+
+    private void pause() throws Exception {
+        window.runner().pause();
+        assertTrue(window.runner().awaitCommands(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aComparisonFileShowsEveryLearnerInOneColourAndATableRowEach(FxRobot robot) throws Exception {
+        open(robot, SAMPLES.resolve("lagline-compare.json"));
+        ComparisonView view = window.extraView().comparison();
+        assertNotNull(view, "comparison view");
+        assertEquals(3, window.runner().learnerCount());
+        List<String> lines = view.overlay().lineNames();
+        assertEquals(List.of("target", "GLE", "instantaneous errors", "BPTT 1 τ"), lines);
+        assertEquals(3, view.lossChart().lineCount());
+        assertEquals(3, view.table().getItems().size());
+        assertEquals(List.of("GLE", "instantaneous errors", "BPTT 1 τ"),
+                view.table().getItems().stream().map(ComparisonView.Row::label).toList());
+        // Every learner's output reaches its chart line, and the table gets numbers.
+        waitUntil(() -> view.overlay().lines().stream().allMatch(d -> d.getDataCount() > 10));
+        waitUntil(() -> view.table().getItems().stream().noneMatch(r -> r.loss().equals("—")));
+        // The weights chart has each weight of each learner (2 weights × 3 learners), τ_m likewise.
+        assertEquals(6, view.weightsChart().lineCount());
+        assertEquals(6, view.tauChart().lineCount());
+    }
+
+    @Test
+    void theMnistViewShowsAConfusionMatrixAfterAnEpoch(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path data = SAMPLES.resolve("data/mnist1d").toAbsolutePath();
+        Path f = dir.resolve("tiny.json");
+        Files.writeString(f, """
+            {"name": "tiny MNIST-1D", "description": "test", "model": "gle", "seed": 1, "batch": 50, "dt": 0.2,
+             "network": {"inputs": 1, "layers": [
+               {"size": 8, "activation": "tanh", "tauM": {"uniform": [0.6, 1.2]}, "tauR": 0.2, "bias": true},
+               {"size": 10, "activation": "linear", "tauM": 1.2, "tauR": 1.2, "bias": true}]},
+             "dynamics": {"gamma": 0, "beta": 1, "loss": "cross_entropy"},
+             "learning": {"optimizer": "adam", "rate": 0.003},
+             "target": {"dataset": {"directory": "%s", "limit": 200, "epochs": 3}}}
+            """.formatted(data.toString().replace("\\", "\\\\")));
+        open(robot, f);
+        MnistView view = window.extraView().mnist();
+        assertNotNull(view, "MNIST-1D view");
+        waitUntil(() -> !view.probe().epochs().isEmpty());
+        waitUntil(() -> {
+            int[][] shown = view.shownConfusion();
+            return shown != null && shown.length == 10;
+        });
+        int total = 0;
+        for (int[] row : view.shownConfusion()) for (int c : row) total += c;
+        assertEquals(50, total, "a quarter of 200 test sequences, each scored once");
+        waitUntil(() -> view.outputsChart().line(1).getDataCount() > 0);
+        assertEquals(11, view.outputsChart().lineCount(), "the true class and one line per class");
+    }
+
+    @Test
+    void exportedCsvAndNpzOfTheVisibleTracesAgree(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, SAMPLES.resolve("lagline.json"));
+        waitUntil(() -> window.runner().status().steps() > 300);
+        pause();
+        long drains = window.dashboard().feeder().drains();
+        waitUntil(() -> window.dashboard().feeder().drains() > drains + 2); // the feeder has taken everything
+        Path csv = dir.resolve("trace.csv");
+        Path npz = dir.resolve("trace.npz");
+        window.exportTraces(csv).get(20, TimeUnit.SECONDS);
+        window.exportTraces(npz).get(20, TimeUnit.SECONDS);
+        List<String> text = Files.readAllLines(csv);
+        String[] header = text.get(0).split(",");
+        assertEquals("t", header[0]);
+        assertTrue(text.size() > 100, "rows: " + text.size());
+        Map<String, double[]> arrays = readNpz(npz);
+        assertEquals(header.length, arrays.size());
+        for (int c = 0; c < header.length; c++) {
+            double[] column = arrays.get(header[c]);
+            assertNotNull(column, header[c]);
+            assertEquals(text.size() - 1, column.length, header[c]);
+            for (int r = 1; r < text.size(); r++) {
+                double v = Double.parseDouble(text.get(r).split(",", -1)[c]);
+                assertEquals(Double.doubleToLongBits(v), Double.doubleToLongBits(column[r - 1]), header[c] + " row " + r);
+            }
+        }
+        assertTrue(List.of(header).contains("signal_chart__output_r"), String.join(",", header));
+        assertTrue(Files.isRegularFile(RunFiles.experimentBeside(csv)));
+    }
+
+    @Test
+    void theExperimentWrittenBesideAnExportHasTheEditedGamma(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, SAMPLES.resolve("lagline.json"));
+        TextField gamma = window.parameters().field("dynamics.gamma");
+        robot.interact(() -> {
+            gamma.setText("0.5");
+            gamma.fireEvent(new ActionEvent());
+        });
+        assertEquals(0.5, (double) engine(window.runner(), s -> s.student().dynamics().gamma()));
+        Path csv = dir.resolve("sub/edited.csv");
+        window.exportTraces(csv).get(20, TimeUnit.SECONDS);
+        var e = ExperimentFile.load(RunFiles.experimentBeside(csv));
+        assertEquals(0.5, e.dynamics().gamma());
+        assertEquals(ExperimentFile.load(SAMPLES.resolve("lagline.json")).learning().rate(), e.learning().rate());
+    }
+
+    @Test
+    void aSavedSessionOpensWhereItWasSaved(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, SAMPLES.resolve("lagline.json"));
+        waitUntil(() -> window.runner().status().steps() > 200);
+        pause();
+        window.runner().step(37);
+        long saved = engine(window.runner(), GleSimulation::stepCount);
+        double[] w = engine(window.runner(), s -> s.student().weights(1).clone());
+        Path out = dir.resolve("run.session");
+        window.saveSession(out).get(20, TimeUnit.SECONDS);
+        assertEquals(saved, (long) engine(window.runner(), GleSimulation::stepCount), "saving takes no step");
+
+        boolean[] ok = {false};
+        robot.interact(() -> ok[0] = window.openSession(out));
+        assertTrue(ok[0], () -> "could not open the session: " + window.lastError());
+        SimulationRunner resumed = window.runner();
+        resumed.pause();
+        long now = engine(resumed, GleSimulation::stepCount);
+        double[] wNow = engine(resumed, s -> s.student().weights(1).clone());
+        assertTrue(now >= saved, "resumed at " + now + ", saved at " + saved);
+        if (now == saved) assertArrayEquals(w, wNow, 0.0);
+        // The engine's own reading of the session, stepped as far, gives the same weights bit for bit.
+        GleSimulation reference = SessionFile.load(out).simulation();
+        assertEquals(saved, reference.stepCount());
+        assertArrayEquals(w, reference.student().weights(1), 0.0);
+        for (long i = saved; i < now; i++) reference.step();
+        assertArrayEquals(reference.student().weights(1), wNow, 0.0);
+        assertEquals(SAMPLES.resolve("lagline.json").toAbsolutePath().normalize(),
+                window.runFile().toAbsolutePath().normalize());
+    }
+
+    /** Reads the float64 vectors of an .npz (NPY 1.0, little-endian) as numpy would. */
+    static Map<String, double[]> readNpz(Path npz) throws Exception {
+        Map<String, double[]> out = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(npz))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                byte[] bytes = zip.readAllBytes();
+                int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+                String header = new String(bytes, 10, headerLength, java.nio.charset.StandardCharsets.US_ASCII);
+                assertTrue(header.contains("'<f8'"), header);
+                ByteBuffer b = ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                double[] v = new double[b.remaining() / 8];
+                for (int i = 0; i < v.length; i++) v[i] = b.getDouble();
+                out.put(e.getName().replaceFirst("\\.npy$", ""), v);
+            }
+        }
+        return out;
+    }
+}
