@@ -69,11 +69,18 @@ public final class Dashboard implements AutoCloseable {
 
     /** Builds the dashboard and attaches its probe to the runner, which must not have started yet. */
     public Dashboard(SimulationRunner runner) {
-        GleExperiment e = runner.experiment();
+        this(runner.experiment());
+        runner.addObserver(probe);
+    }
+
+    /**
+     * Builds a dashboard for {@code e} whose probe is attached to nothing yet: whoever steps a simulation calls
+     * the probe's hooks and {@link #feedNow()} / {@link #showFrame()} itself (recording, off the FX thread).
+     */
+    public Dashboard(GleExperiment e) {
         NetworkSpec spec = e.network();
         hasTeacher = e.target() instanceof TargetSpec.Teacher;
         probe = new DashboardProbe(spec, ADJOINT_WINDOW, rowsPerTimeUnit(DEFAULT_WINDOW), TRACE_CAPACITY);
-        runner.addObserver(probe);
         selection = new SelectionModel(probe.selected(), DashboardProbe.SLOTS);
 
         String span = fmt(2 * ADJOINT_WINDOW);
@@ -260,6 +267,26 @@ public final class Dashboard implements AutoCloseable {
         double latest = feeder.latestTime();
         for (TimeChart c : charts) c.follow(latest, window);
         networkView.redraw();
+    }
+
+    /**
+     * Drains the probe's traces into the charts now, on the calling thread (never the FX thread), for a
+     * dashboard whose feeder thread was not started.
+     */
+    public void feedNow() {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("chart data sets are filled off the FX thread");
+        }
+        feeder.feed();
+    }
+
+    /** FX thread: one display frame now (axes follow the newest data, the network view is repainted). */
+    public void showFrame() { frame(); }
+
+    /** The stylesheet the dashboard's root carries (charts shown on their own need it too). */
+    public static String stylesheet() {
+        URL css = Dashboard.class.getResource("/org/prospect/app/assets/dashboard.css");
+        return css == null ? null : css.toExternalForm();
     }
 
     public void start() {
