@@ -38,7 +38,7 @@ public final class Dashboard implements AutoCloseable {
     public static final double MIN_WINDOW = 1;
     public static final double MAX_WINDOW = 100;
     /** Trace rows per rolling window: bounds the points per line and the work per frame. */
-    static final int ROWS_PER_WINDOW = 1000;
+    static final int ROWS_PER_WINDOW = 600;
     static final int LINE_CAPACITY = 1200;
     static final int TRACE_CAPACITY = 8192;
     /**

@@ -19,6 +19,7 @@ import javafx.scene.shape.Rectangle;
 final class DashboardGrid extends Region {
     static final double MIN_CHART_WIDTH = 340;
     static final double MIN_CHART_WIDTH_LECTURE = 400;
+    static final double MIN_TWO_COLUMN_WIDTH = 300;
     private final Region side;
     private final List<? extends Region> charts;
     private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(3);
@@ -61,7 +62,8 @@ final class DashboardGrid extends Region {
         double room = width - sideWidth(width);
         double min = minChartWidth();
         if (room >= 3 * min) return 3;
-        if (room >= 2 * min) return 2;
+        // Two columns down to 300 px each (lecture mode too): six rows of charts would be too short to read.
+        if (room >= 2 * MIN_TWO_COLUMN_WIDTH) return 2;
         return 1;
     }
 
