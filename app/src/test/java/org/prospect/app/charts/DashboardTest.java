@@ -41,6 +41,8 @@ class DashboardTest {
         URL css = Dashboard.class.getResource("/org/prospect/app/assets/prospect.css");
         if (css != null) scene.getStylesheets().add(css.toExternalForm());
         stage.setScene(scene);
+        // The stage is shared by every test class in the JVM: take the scene's size, not a size left by another test.
+        stage.sizeToScene();
         stage.show();
         runner.start();
         dashboard.start();
