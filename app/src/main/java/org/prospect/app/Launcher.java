@@ -13,6 +13,9 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bench") && java.util.Arrays.asList(args).contains("--gui")) {
+            System.exit(GuiBench.main(args));
+        }
         if (args.length > 0) {
             // record and figure render offscreen with JavaFX (Monocle headless); the rest never touch it.
             System.exit(RecordCli.COMMANDS.contains(args[0]) ? RecordCli.execute(args) : Cli.execute(args));

@@ -91,6 +91,8 @@ final class MainWindow implements AutoCloseable {
             "− / +\tslower / faster",
             "L\tlecture mode (large, high contrast, full screen)",
             "F11\tfull screen",
+            "Ctrl+B\tshow / hide the sample browser",
+            "Ctrl+P\tshow / hide the parameter sheet",
             "Ctrl+O\topen an experiment file",
             "Ctrl+S\tsave the session (continue it later)",
             "Ctrl+Shift+O\topen a saved session",
@@ -111,7 +113,8 @@ final class MainWindow implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty lecture = new SimpleBooleanProperty();
-    private final BooleanProperty samplesShown = new SimpleBooleanProperty(true);
+    /** The sample browser starts collapsed: the charts get the width (toolbar "Samples", Ctrl+B). */
+    private final BooleanProperty samplesShown = new SimpleBooleanProperty(false);
     private final BooleanProperty parametersShown = new SimpleBooleanProperty(true);
     private final AnimationTimer frameClock;
     private Session session;
@@ -149,10 +152,9 @@ final class MainWindow implements AutoCloseable {
         root.setBottom(status.node());
         samples.node().setPrefWidth(320);
         parameters.node().setId("parameter-panel");
-        ((Region) parameters.node()).setPrefWidth(400);
+        ((Region) parameters.node()).setPrefWidth(330);
         samplesShown.addListener((o, was, now) -> root.setLeft(now ? samples.node() : null));
         parametersShown.addListener((o, was, now) -> root.setRight(now ? sheet() : null));
-        root.setLeft(samples.node());
         root.setRight(parameters.node());
         root.getStyleClass().add("main-window");
         theme.addListener((o, was, now) -> restyle());
@@ -226,7 +228,9 @@ final class MainWindow implements AutoCloseable {
         theme.addListener((o, was, now) -> (now == Theme.DARK ? dark : light).setSelected(true));
         CheckMenuItem samplesItem = new CheckMenuItem("Samples panel");
         samplesItem.selectedProperty().bindBidirectional(samplesShown);
+        samplesItem.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
         CheckMenuItem parametersItem = new CheckMenuItem("Parameters panel");
+        parametersItem.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN));
         parametersItem.selectedProperty().bindBidirectional(parametersShown);
         Menu viewMenu = new Menu("View", null, lectureItem, fullScreen, new SeparatorMenuItem(), light, dark,
                 new SeparatorMenuItem(), samplesItem, parametersItem);
@@ -259,6 +263,14 @@ final class MainWindow implements AutoCloseable {
         open.setId("open");
         open.setTooltip(new Tooltip("Open an experiment file   (Ctrl+O)"));
         open.setOnAction(e -> chooseFile());
+        ToggleButton samplesToggle = new ToggleButton("Samples");
+        samplesToggle.setId("samples-toggle");
+        samplesToggle.selectedProperty().bindBidirectional(samplesShown);
+        samplesToggle.setTooltip(new Tooltip("Show or hide the sample browser   (Ctrl+B)"));
+        ToggleButton parametersToggle = new ToggleButton("Parameters");
+        parametersToggle.setId("parameters-toggle");
+        parametersToggle.selectedProperty().bindBidirectional(parametersShown);
+        parametersToggle.setTooltip(new Tooltip("Show or hide the parameter sheet   (Ctrl+P)"));
         ToggleButton lectureToggle = new ToggleButton("Lecture");
         lectureToggle.setId("lecture-toggle");
         lectureToggle.selectedProperty().bindBidirectional(lecture);
@@ -270,14 +282,14 @@ final class MainWindow implements AutoCloseable {
         theme.addListener((o, was, now) -> darkToggle.setSelected(now == Theme.DARK));
         darkToggle.setTooltip(new Tooltip("Dark theme (View ▸ Light/Dark theme)"));
         experimentName.setMinWidth(Region.USE_PREF_SIZE);
-        for (var c : new javafx.scene.control.Control[] {open, lectureToggle, darkToggle}) {
+        for (var c : new javafx.scene.control.Control[] {samplesToggle, parametersToggle, open, lectureToggle, darkToggle}) {
             c.setFocusTraversable(false);
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         // Record…/Snapshot… act on whatever run is current when they are opened.
         RecordActions.install(bar, this::runner,
                 () -> session == null ? Map.of() : Map.of(RecordableViews.DASHBOARD, (Region) session.centre.node()));
-        bar.getItems().addAll(spacer, open, lectureToggle, darkToggle);
+        bar.getItems().addAll(spacer, samplesToggle, parametersToggle, open, lectureToggle, darkToggle);
         HBox.setHgrow(bar, Priority.ALWAYS);
         return bar;
     }
@@ -308,8 +320,8 @@ final class MainWindow implements AutoCloseable {
 
     private void lectureChanged(boolean on) {
         restyle();
-        // The room sees the run, not the file list: lecture mode hides the sample browser (View ▸ brings it back).
-        samplesShown.set(!on);
+        // The room sees the run, not the file list: lecture mode hides the sample browser (Ctrl+B brings it back).
+        if (on) samplesShown.set(false);
         Stage stage = stage();
         if (stage == null || !lectureFullScreen) return;
         if (on && !stage.isFullScreen()) {
@@ -709,6 +721,12 @@ final class MainWindow implements AutoCloseable {
     Dashboard dashboard() { return session == null || session.centre == null ? null : session.centre.dashboard; }
 
     SampleBrowser samples() { return samples; }
+
+    /** Whether the sample browser is shown (toolbar "Samples", Ctrl+B). */
+    BooleanProperty samplesShownProperty() { return samplesShown; }
+
+    /** Whether the parameter sheet is shown (toolbar "Parameters", Ctrl+P). */
+    BooleanProperty parametersShownProperty() { return parametersShown; }
 
     Transport transport() { return transport; }
 

@@ -39,9 +39,8 @@ public final class ProspectApp extends Application {
 
         window = new MainWindow(DefaultSample.folder());
         window.setTheme(prefs.theme());
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = window.createScene(Math.min(prefs.width(), screen.getWidth()),
-                Math.min(prefs.height(), screen.getHeight()));
+        Rectangle2D first = firstBounds();
+        Scene scene = window.createScene(first.getWidth(), first.getHeight());
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
             e.printStackTrace();
             window.showException("Unexpected error", "Something went wrong in the window; the run goes on.", e);
@@ -72,6 +71,7 @@ public final class ProspectApp extends Application {
         window.lectureProperty().addListener((o, was, now) -> remember(prefs.withLecture(now)));
         window.fileProperty().addListener((o, was, now) -> { if (now != null) remember(prefs.withLastFile(now)); });
         Screenshot.scheduleIfAsked(scene);
+        if (GuiBench.asked()) GuiBench.run(window);
     }
 
     /**
@@ -91,12 +91,32 @@ public final class ProspectApp extends Application {
         return window.open(DefaultSample.path());
     }
 
-    private void placeWindow(Stage stage) {
-        // Never larger than the screen (a projector may be smaller than the desk's monitor).
+    /**
+     * Where the window opens: the remembered bounds (never larger than the screen: a projector may be smaller
+     * than the desk's monitor), or, on a first launch, the whole of the screen's visual bounds — the charts
+     * need the room. {@code -Dprospect.size=WxH} overrides both (screenshots at a given size).
+     */
+    private Rectangle2D firstBounds() {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(prefs.width(), screen.getWidth()));
-        stage.setHeight(Math.min(prefs.height(), screen.getHeight()));
-        if (prefs.hasPosition()
+        String asked = System.getProperty("prospect.size");
+        if (asked != null && asked.matches("\\d+x\\d+")) {
+            String[] wh = asked.split("x");
+            return new Rectangle2D(screen.getMinX(), screen.getMinY(), Math.min(Double.parseDouble(wh[0]), screen.getWidth()),
+                    Math.min(Double.parseDouble(wh[1]), screen.getHeight()));
+        }
+        if (!prefs.hasPosition()) return screen;
+        return new Rectangle2D(prefs.x(), prefs.y(), Math.min(prefs.width(), screen.getWidth()),
+                Math.min(prefs.height(), screen.getHeight()));
+    }
+
+    private void placeWindow(Stage stage) {
+        Rectangle2D first = firstBounds();
+        stage.setWidth(first.getWidth());
+        stage.setHeight(first.getHeight());
+        if (!prefs.hasPosition() || System.getProperty("prospect.size") != null) {
+            stage.setX(first.getMinX());
+            stage.setY(first.getMinY());
+        } else if (prefs.hasPosition()
                 && !Screen.getScreensForRectangle(prefs.x(), prefs.y(), Math.min(prefs.width(), 200), 50).isEmpty()) {
             stage.setX(prefs.x());
             stage.setY(prefs.y());

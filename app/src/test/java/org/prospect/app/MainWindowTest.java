@@ -262,6 +262,40 @@ class MainWindowTest {
     }
 
     @Test
+    void theSamplesToggleShowsAndHidesTheBrowser(FxRobot robot) {
+        var layout = (javafx.scene.layout.BorderPane) window.root();
+        assertEquals(null, layout.getLeft(), "the sample browser starts collapsed");
+        var toggle = (javafx.scene.control.ToggleButton) window.transport().node().getItems().stream()
+                .filter(n -> "samples-toggle".equals(n.getId())).findFirst().orElseThrow();
+        robot.interact(toggle::fire);
+        assertTrue(window.samplesShownProperty().get());
+        assertEquals(window.samples().node(), layout.getLeft());
+        robot.interact(toggle::fire);
+        assertEquals(null, layout.getLeft());
+        robot.interact(() -> window.parametersShownProperty().set(false));
+        assertEquals(null, layout.getRight());
+        robot.interact(() -> window.parametersShownProperty().set(true));
+        assertNotNull(layout.getRight());
+    }
+
+    @Test
+    void at1280x720WithTheParameterSheetNoChartIsNarrowOrCut(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(((javafx.scene.layout.BorderPane) window.root()).getRight());
+        for (var c : window.dashboard().charts()) {
+            XYChart chart = c.node();
+            assertTrue(chart.getWidth() >= 300, chart.getId() + " is " + chart.getWidth() + " px wide");
+            var text = chart.getTitleLabel().lookup(".text");
+            String shown = text instanceof javafx.scene.text.Text t ? t.getText() : chart.getTitle();
+            assertEquals(chart.getTitle(), shown, chart.getId() + "'s title is cut");
+        }
+    }
+
+    @Test
     void everySampleOpensAndRuns(FxRobot robot) throws Exception {
         var entries = org.prospect.app.samples.SampleCatalog.scan(DefaultSample.folder());
         assertTrue(entries.size() >= 6, "samples found: " + entries.size());

@@ -5,19 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.prospect.app.network.NetworkView;
 import org.prospect.app.network.SelectionModel;
@@ -42,7 +38,7 @@ public final class Dashboard implements AutoCloseable {
     public static final double MIN_WINDOW = 1;
     public static final double MAX_WINDOW = 100;
     /** Trace rows per rolling window: bounds the points per line and the work per frame. */
-    static final int ROWS_PER_WINDOW = 1000;
+    static final int ROWS_PER_WINDOW = 600;
     static final int LINE_CAPACITY = 1200;
     static final int TRACE_CAPACITY = 8192;
     /**
@@ -67,21 +63,30 @@ public final class Dashboard implements AutoCloseable {
     private final Slider windowSlider;
     private final Label windowLabel = new Label();
     private final VBox root;
+    private final DashboardGrid grid;
     private final AnimationTimer frames;
     private double window = DEFAULT_WINDOW;
 
     /** Builds the dashboard and attaches its probe to the runner, which must not have started yet. */
     public Dashboard(SimulationRunner runner) {
-        GleExperiment e = runner.experiment();
+        this(runner.experiment());
+        runner.addObserver(probe);
+    }
+
+    /**
+     * Builds a dashboard for {@code e} whose probe is attached to nothing yet: whoever steps a simulation calls
+     * the probe's hooks and {@link #feedNow()} / {@link #showFrame()} itself (recording, off the FX thread).
+     */
+    public Dashboard(GleExperiment e) {
         NetworkSpec spec = e.network();
         hasTeacher = e.target() instanceof TargetSpec.Teacher;
         probe = new DashboardProbe(spec, ADJOINT_WINDOW, rowsPerTimeUnit(DEFAULT_WINDOW), TRACE_CAPACITY);
-        runner.addObserver(probe);
         selection = new SelectionModel(probe.selected(), DashboardProbe.SLOTS);
 
         String span = fmt(2 * ADJOINT_WINDOW);
-        signals = new TimeChart("signal-chart", "Input, target and output", LINE_CAPACITY,
-                "signal (arb. units)", TimeChart.Scale.LINEAR, null, null);
+        signals = new TimeChart("signal-chart", "Input, target, output",
+                "Input, target and output of the network (arbitrary units) against simulated time t in units of τ",
+                LINE_CAPACITY, "signal", TimeChart.Scale.LINEAR, null, null);
         for (int i = 0; i < probe.inputsShown(); i++) {
             signals.addLine(line(name("input x", i, probe.inputsShown()), Palette.INPUT, i, probe.inputChannel(i), 0));
         }
@@ -91,14 +96,23 @@ public final class Dashboard implements AutoCloseable {
         for (int i = 0; i < probe.outputsShown(); i++) {
             signals.addLine(line(name("output r", i, probe.outputsShown()), Palette.RATE, i, probe.outputChannel(i), 0));
         }
-        potentials = new TimeChart("potentials-chart", "Soma and dendrites", LINE_CAPACITY,
-                "potential (arb. units)", TimeChart.Scale.LINEAR, null, null);
-        phase = new TimeChart("phase-chart", "Phase advance: φ(ŭ) leads φ(u)", LINE_CAPACITY,
-                "rate (arb. units)", TimeChart.Scale.LINEAR, null, null);
-        errors = new TimeChart("errors-chart", "Errors: GLE ĕ, e_in vs BPTT −λ", LINE_CAPACITY,
-                "ĕ, e_in", TimeChart.Scale.SYMMETRIC, "−λ = −∂L/∂u", TimeChart.Scale.SYMMETRIC);
-        weights = new TimeChart("weights-chart", "Weights and τ_m", LINE_CAPACITY,
-                "‖W‖ (arb.), τ_m (τ units)", TimeChart.Scale.LINEAR, "‖ΔW‖ per step", TimeChart.Scale.LOG);
+        potentials = new TimeChart("potentials-chart", "Soma, dendrites",
+                "Soma and dendrites of the followed neurons: somatic potential u, basal input W r + b and apical "
+                        + "potential γ ĕ (arbitrary units)",
+                LINE_CAPACITY, "potential", TimeChart.Scale.LINEAR, null, null);
+        phase = new TimeChart("phase-chart", "Phase advance",
+                "Phase advance: the prospective rate φ(ŭ) leads the instantaneous rate φ(u)"
+                        + (hasTeacher ? "; the teacher's rate for comparison" : ""),
+                LINE_CAPACITY, "rate", TimeChart.Scale.LINEAR, null, null);
+        errors = new TimeChart("errors-chart", "Errors vs −λ",
+                "Errors: GLE's prospective error ĕ and instantaneous error e_in (left axis) against the exact "
+                        + "BPTT adjoint −λ = −∂L/∂u (right axis), computed over sliding windows of " + span + " τ and drawn "
+                        + fmt(ADJOINT_WINDOW) + "–" + span + " τ late",
+                LINE_CAPACITY, "ĕ, e_in", TimeChart.Scale.SYMMETRIC, "−λ", TimeChart.Scale.SYMMETRIC);
+        weights = new TimeChart("weights-chart", "Weights, τ_m",
+                "Weights and membrane time constants: ‖W‖ per layer and τ_m (left axis, τ units); "
+                        + "‖ΔW‖ per step (right axis, log scale)",
+                LINE_CAPACITY, "‖W‖, τ_m", TimeChart.Scale.LINEAR, "‖ΔW‖/step", TimeChart.Scale.LOG);
         for (int l = 0; l < spec.layerCount(); l++) {
             weights.addLine(line("‖W" + l + "‖", Palette.WEIGHT_NORM, l, probe.weightNormChannel(l), 0));
         }
@@ -109,10 +123,12 @@ public final class Dashboard implements AutoCloseable {
         for (int l = 0; l < spec.layerCount(); l++) {
             weights.addLine(line("‖ΔW" + l + "‖", Palette.WEIGHT_CHANGE, l, probe.weightChangeChannel(l), 1));
         }
-        loss = new TimeChart("loss-chart", "Loss and GLE–BPTT alignment", LINE_CAPACITY,
-                "loss (batch mean)", TimeChart.Scale.LOG, "cos(ΔW_GLE, −∂L/∂W)", TimeChart.Scale.COSINE);
+        loss = new TimeChart("loss-chart", "Loss, alignment",
+                "Loss (batch mean, log scale, left axis) and the alignment cos(ΔW_GLE, −∂L/∂W) of GLE's weight "
+                        + "updates with BPTT's gradient, per " + span + " τ BPTT window (right axis)",
+                LINE_CAPACITY, "loss", TimeChart.Scale.LOG, "cos(ΔW, −∇L)", TimeChart.Scale.COSINE);
         loss.addLine(line("loss", Palette.LOSS, 0, probe.lossChannel(), 0));
-        loss.addLine(line("alignment (per " + span + " τ BPTT window)", Palette.ALIGNMENT, 0, probe.alignmentChannel(), 1));
+        loss.addLine(line("cos(ΔW, −∇L)", Palette.ALIGNMENT, 0, probe.alignmentChannel(), 1));
         charts = List.of(signals, potentials, phase, errors, weights, loss);
         showSelection(selection.selected());
         selection.addListener(this::selectionChanged);
@@ -143,37 +159,25 @@ public final class Dashboard implements AutoCloseable {
         windowTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox colourRow = new HBox(8, colourTitle, colourBy);
         colourRow.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("click: follow a neuron · Ctrl+click: add");
+        colourBy.setMinWidth(0);
+        Label hint = new Label("click: follow · Ctrl+click: add");
         hint.getStyleClass().add("dashboard-hint");
         hint.setWrapText(true);
+        hint.setTooltip(new Tooltip("Click a neuron to follow it in the charts; Ctrl+click adds it (up to "
+                + DashboardProbe.SLOTS + ")"));
         VBox side = new VBox(6, windowRow, colourRow, hint, networkView.node());
         side.getStyleClass().add("dashboard-controls");
         VBox.setVgrow(networkView.node(), Priority.ALWAYS);
+        networkView.node().setMinSize(0, 0);
         side.setMinWidth(0);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("dashboard-grid");
-        ColumnConstraints sideColumn = new ColumnConstraints();
-        sideColumn.setPercentWidth(22);
-        sideColumn.setHalignment(HPos.CENTER);
-        grid.getColumnConstraints().add(sideColumn);
-        for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(26);
-            grid.getColumnConstraints().add(cc);
+        List<Region> cells = new ArrayList<>();
+        for (TimeChart c : charts) {
+            c.node().setMinSize(0, 0);
+            cells.add(c.node());
         }
-        for (int r = 0; r < 2; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            grid.getRowConstraints().add(rc);
-        }
-        grid.add(side, 0, 0, 1, 2);
-        for (int k = 0; k < charts.size(); k++) {
-            var node = charts.get(k).node();
-            node.setMinSize(0, 0);
-            node.setPrefSize(400, 300);
-            grid.add(node, 1 + k % 3, k / 3);
-        }
+        grid = new DashboardGrid(side, cells);
+        RootStyle.watch(grid, (dark, lecture) -> networkView.setDark(dark));
         root = new VBox(grid);
         VBox.setVgrow(grid, Priority.ALWAYS);
         root.getStyleClass().add("dashboard");
@@ -219,7 +223,6 @@ public final class Dashboard implements AutoCloseable {
         probe.select(neurons);
         long generation = probe.selectionGeneration();
         String span = fmt(2 * ADJOINT_WINDOW);
-        String late = fmt(ADJOINT_WINDOW) + "–" + span;
         List<TimeChart.Line> pot = new ArrayList<>();
         List<TimeChart.Line> ph = new ArrayList<>();
         List<TimeChart.Line> err = new ArrayList<>();
@@ -236,7 +239,7 @@ public final class Dashboard implements AutoCloseable {
             err.add(line("ĕ " + n, Palette.PROSPECTIVE_ERROR, s, probe.slotChannel(s, SlotQuantity.PROSPECTIVE_ERROR), 0));
             err.add(line("e_in " + n, Palette.INSTANTANEOUS_ERROR, s,
                     probe.slotChannel(s, SlotQuantity.INSTANTANEOUS_ERROR), 0));
-            err.add(new TimeChart.Line("−λ " + n + ": BPTT over last " + span + " τ, " + late + " τ late",
+            err.add(new TimeChart.Line("−λ " + n,
                     Palette.LAMBDA, s, TimeChart.Source.LAMBDA, probe.lambdaChannel(s), 1));
         }
         potentials.setSelectionLines(pot, generation);
@@ -266,6 +269,26 @@ public final class Dashboard implements AutoCloseable {
         networkView.redraw();
     }
 
+    /**
+     * Drains the probe's traces into the charts now, on the calling thread (never the FX thread), for a
+     * dashboard whose feeder thread was not started.
+     */
+    public void feedNow() {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("chart data sets are filled off the FX thread");
+        }
+        feeder.feed();
+    }
+
+    /** FX thread: one display frame now (axes follow the newest data, the network view is repainted). */
+    public void showFrame() { frame(); }
+
+    /** The stylesheet the dashboard's root carries (charts shown on their own need it too). */
+    public static String stylesheet() {
+        URL css = Dashboard.class.getResource("/org/prospect/app/assets/dashboard.css");
+        return css == null ? null : css.toExternalForm();
+    }
+
     public void start() {
         feeder.start();
         frames.start();
@@ -282,6 +305,9 @@ public final class Dashboard implements AutoCloseable {
     public DashboardFeeder feeder() { return feeder; }
 
     public List<TimeChart> charts() { return charts; }
+
+    /** Charts per row as last laid out: 3 (3×2) when wide, 2 (2×3) narrower, 1 when very narrow. */
+    public int columns() { return grid.columnsProperty().get(); }
 
     public Slider windowSlider() { return windowSlider; }
 

@@ -90,6 +90,7 @@ public final class DashboardFeeder implements AutoCloseable {
 
     /** One drain of both traces. */
     void feed() {
+        for (TimeChart c : charts) c.applyStyle();
         boolean reset = drainInto(main);
         if (drainInto(lambda)) reset = true;
         double t = main.last;

@@ -23,6 +23,25 @@ public final class Palette {
     public static final String WEIGHT_CHANGE = "#b5835a";
     public static final String TAU_M = "#5b5b00";
     public static final double LINE_WIDTH = 3;
+    /** Lines in lecture mode: thick enough for the back of a hall. */
+    public static final double LECTURE_LINE_WIDTH = 5;
+
+    /** The colour to draw {@code colour} with on the dark theme: the darkest ones are lightened. */
+    public static String onDark(String colour) {
+        return switch (colour) {
+            case LAMBDA -> "#f0f0f0";
+            case WEIGHT_NORM -> "#c0bfbc";
+            case TAU_M -> "#d4d44a";
+            case LOSS -> "#b48ee0";
+            case INPUT -> "#b0b0b0";
+            case BASAL -> "#c49a6c";
+            case RATE -> "#3c8ce8";
+            case RATE_OF_U -> "#99c1f1";
+            case PROSPECTIVE_ERROR -> "#f66151";
+            case ALIGNMENT -> "#33c7c7";
+            default -> colour;
+        };
+    }
 
     private static final double[][] DASHES = {{}, {14, 7}, {3, 6}, {14, 6, 3, 6}};
 
@@ -33,11 +52,16 @@ public final class Palette {
 
     /** A ChartFX data set style: colour, thick line, dash pattern k, no markers. */
     public static String style(String colour, int k) {
+        return style(colour, k, LINE_WIDTH);
+    }
+
+    /** As {@link #style(String, int)} with this line width. */
+    public static String style(String colour, int k, double width) {
         DataSetStyleBuilder b = DataSetStyleBuilder.newInstance()
                 .setDatasetColor(colour)
                 .setLineColor(colour)
                 .setMarkerColor(colour)
-                .setLineWidth(LINE_WIDTH)
+                .setLineWidth(width)
                 .setMarkerSize(0);
         double[] d = dashes(k);
         if (d.length > 0) b.setLineDashes(d);

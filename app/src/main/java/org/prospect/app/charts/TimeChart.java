@@ -13,6 +13,7 @@ import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.Tooltip;
 
 /**
  * A ChartFX chart of trace channels against simulated time, over the dashboard's rolling window: one
@@ -46,8 +47,14 @@ public final class TimeChart {
         /** Follows the selection: drawn only from rows taken with {@link #generation}. */
         final boolean slot;
         final long generation;
+        final Line line;
 
-        Series(CircularDoubleErrorDataSet data, Source source, int channel, int axis, boolean slot, long generation) {
+        Series(CircularDoubleErrorDataSet data, Line line, boolean slot, long generation) {
+            this(data, line.source(), line.channel(), line.axis(), slot, generation, line);
+        }
+
+        Series(CircularDoubleErrorDataSet data, Source source, int channel, int axis, boolean slot, long generation, Line line) {
+            this.line = line;
             this.data = data;
             this.source = source;
             this.channel = channel;
@@ -72,16 +79,24 @@ public final class TimeChart {
     final RangeTracker[] trackers;
     /** {min, max} per axis over the window, from the feeder; NaN when unknown. */
     volatile double[] ranges;
+    private final List<Line> fixedLines = new ArrayList<>();
+    private final ChartLegend legend = new ChartLegend();
+    private volatile boolean dark;
+    private volatile boolean lecture;
+    private volatile long styleGeneration;
+    private long appliedStyle;
     private boolean changed;
     private boolean changedValueAxis;
 
     /**
+     * @param title    short, so that it fits over a narrow chart; {@code about} is its tooltip
      * @param capacity points each line keeps (at least the rows of the longest window)
      * @param right    the right axis' label, or null for none
      */
-    public TimeChart(String id, String title, int capacity, String left, Scale leftScale, String right, Scale rightScale) {
+    public TimeChart(String id, String title, String about, int capacity, String left, Scale leftScale, String right,
+                     Scale rightScale) {
         this.capacity = capacity;
-        time = axis("time t (τ units)");
+        time = axis(TIME_LABEL);
         time.setSide(Side.BOTTOM);
         int axes = right == null ? 1 : 2;
         values = new DefaultNumericAxis[axes];
@@ -112,17 +127,59 @@ public final class TimeChart {
             renderers[a] = renderer;
             if (a > 0) renderer.getAxes().add(values[a]);
         }
-        chart = new XYChart(time, values[0]);
+        chart = new CountingChart(time, values[0]);
         chart.setId(id);
         chart.getStyleClass().addAll("signal-chart", "time-chart");
         chart.setAnimated(false);
         chart.setTitle(title);
-        chart.setLegendVisible(true);
+        // The legend lives inside the plot area (ChartLegend), so the plot keeps its height.
+        chart.setLegendVisible(false);
+        // In a Group: sized to its own preferred size, never stretched over the plot by the foreground pane.
+        javafx.scene.Group legendHolder = new javafx.scene.Group(legend);
+        legendHolder.setManaged(false);
+        legendHolder.setMouseTransparent(true);
+        chart.getPlotForeground().getChildren().add(legendHolder);
+        legendHolder.relocate(LEGEND_INSET, LEGEND_INSET);
+        legend.prefWrapLengthProperty().bind(chart.getPlotForeground().widthProperty().subtract(2 * LEGEND_INSET));
+        legend.maxWidthProperty().bind(chart.getPlotForeground().widthProperty().subtract(2 * LEGEND_INSET));
+        if (about != null && !about.isBlank()) {
+            Tooltip tip = new Tooltip(about);
+            tip.setShowDelay(javafx.util.Duration.millis(300));
+            tip.setWrapText(true);
+            tip.setMaxWidth(560);
+            Tooltip.install(chart.getTitleLabel(), tip);
+        }
         chart.getRenderers().setAll(renderers);
+        RootStyle.watch(chart, this::themeChanged);
+        // Room at both ends for the first and last tick labels (they were cut at the plot's edges).
+        time.setAxisPadding(12);
         zoomer = new Zoomer(AxisMode.XY);
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
         chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), new DataPointTooltip());
+    }
+
+    /** The time axis' name: short, so that it fits under a narrow chart. */
+    public static final String TIME_LABEL = "t (τ)";
+    private static final double LEGEND_INSET = 4;
+
+    /** Chart canvases repainted so far, all time charts together (FX thread writes; any thread reads). */
+    private static volatile long repaints;
+
+    /** How many times any time chart has repainted its canvas (for frames/s measurements). */
+    public static long repaints() { return repaints; }
+
+    /** An XYChart that counts its canvas repaints. */
+    private static final class CountingChart extends XYChart {
+        CountingChart(DefaultNumericAxis x, DefaultNumericAxis y) {
+            super(x, y);
+        }
+
+        @Override
+        protected void redrawCanvas() {
+            repaints++; // FX thread only
+            super.redrawCanvas();
+        }
     }
 
     private static DefaultNumericAxis axis(String label) {
@@ -136,21 +193,51 @@ public final class TimeChart {
 
     /** Adds a line that never changes (FX thread, before the feeder starts or between drains). */
     public void addLine(Line line) {
-        fixed.add(new Series(dataSet(line), line.source(), line.channel(), line.axis(), false, 0));
+        fixedLines.add(line);
+        legend.show(fixedLines);
+        fixed.add(new Series(dataSet(line), line, false, 0));
         publish(List.of());
     }
 
     /** Replaces the lines that follow the selection with these, taken from rows of selection {@code generation}. */
     public void setSelectionLines(List<Line> lines, long generation) {
         List<Series> slots = new ArrayList<>();
-        for (Line l : lines) slots.add(new Series(dataSet(l), l.source(), l.channel(), l.axis(), true, generation));
+        for (Line l : lines) slots.add(new Series(dataSet(l), l, true, generation));
+        List<Line> all = new ArrayList<>(fixedLines);
+        all.addAll(lines);
+        legend.show(all);
         publish(slots);
     }
 
     private CircularDoubleErrorDataSet dataSet(Line line) {
         CircularDoubleErrorDataSet d = new CircularDoubleErrorDataSet(line.name(), capacity);
-        d.setStyle(Palette.style(line.colour(), line.dash()));
+        d.setStyle(style(line));
         return d;
+    }
+
+    private String style(Line line) {
+        return Palette.style(dark ? Palette.onDark(line.colour()) : line.colour(), line.dash(),
+                lecture ? Palette.LECTURE_LINE_WIDTH : Palette.LINE_WIDTH);
+    }
+
+    /** FX thread: the window's theme or lecture mode changed; lines are restyled by the feeder's next drain. */
+    private void themeChanged(boolean dark, boolean lecture) {
+        if (dark == this.dark && lecture == this.lecture) return;
+        this.dark = dark;
+        this.lecture = lecture;
+        legend.setLook(dark, lecture);
+        styleGeneration++;
+    }
+
+    /**
+     * Feeder (or recording) thread: restyles the lines after a theme change. Off the FX thread like every other
+     * write to the data sets (ChartFX 11.3 deadlocked on data-set writes from the FX thread).
+     */
+    void applyStyle() {
+        long g = styleGeneration;
+        if (g == appliedStyle) return;
+        appliedStyle = g;
+        for (Series s : series) s.data.setStyle(style(s.line));
     }
 
     private void publish(List<Series> slots) {
@@ -171,6 +258,9 @@ public final class TimeChart {
     int axes() { return values.length; }
 
     public XYChart node() { return chart; }
+
+    /** The legend inside the plot area. */
+    public javafx.scene.layout.Region legend() { return legend; }
 
     public DefaultNumericAxis timeAxis() { return time; }
 
@@ -193,6 +283,9 @@ public final class TimeChart {
         changed = false;
         setIfChanged(time, hi - window, hi);
         double[] r = ranges;
+        // Keep the lines' tops below the legend in the plot's top-left corner.
+        double plot = chart.getPlotForeground().getHeight();
+        double clear = plot > 0 ? Math.min(0.45, (legend.getHeight() + 2 * LEGEND_INSET) / plot) : 0;
         for (int a = 0; a < values.length; a++) {
             double lo = r[2 * a];
             double up = r[2 * a + 1];
@@ -208,12 +301,16 @@ public final class TimeChart {
                 }
                 case SYMMETRIC -> {
                     double m = Math.max(Math.max(Math.abs(lo), Math.abs(up)), 1e-12) * 1.1;
+                    m /= Math.max(0.1, 1 - 2 * clear);
                     settle(axis, -m, m);
                 }
                 case LINEAR -> {
                     double span = up - lo;
                     double pad = span > 1e-9 ? 0.08 * span : Math.max(Math.abs(up) * 0.1, 1e-3);
-                    settle(axis, lo - pad, up + pad);
+                    double bottom = lo - pad;
+                    double top = up + pad;
+                    top += (top - bottom) * clear / (1 - clear);
+                    settle(axis, bottom, top);
                 }
             }
         }

@@ -58,6 +58,8 @@ public final class NetworkView {
     private static final Color SYNAPSE_POSITIVE = Color.web("#2a6fdb", 0.7);
     private static final Color SYNAPSE_NEGATIVE = Color.web("#e0601a", 0.7);
     private static final Color GLOW = Color.web("#f5c211");
+    private static final Color DARK_BACKGROUND = Color.web("#1e1f22");
+    private boolean dark;
     private static final double TOP = 34;
     private static final double BOTTOM = 70;
     /** Weight change per time unit, relative to the largest |w|, where a synapse starts / fully glows. */
@@ -118,6 +120,13 @@ public final class NetworkView {
 
     public Pane node() { return pane; }
 
+    /** Paints on the dark theme's background with light text (FX thread). */
+    public void setDark(boolean on) {
+        if (dark == on) return;
+        dark = on;
+        redraw();
+    }
+
     public Canvas canvas() { return canvas; }
 
     public Tooltip tooltip() { return tooltip; }
@@ -163,7 +172,7 @@ public final class NetworkView {
         NetworkSnapshot s = snapshots.front();
         layout(w, h);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(dark ? DARK_BACKGROUND : Color.WHITE);
         g.fillRect(0, 0, w, h);
         boolean fresh = s.step != lastStep;
         lastStep = s.step;
@@ -233,12 +242,12 @@ public final class NetworkView {
                 int slot = selection.slotOf(new NeuronId(l, i));
                 g.setLineDashes();
                 if (slot >= 0) {
-                    g.setStroke(Color.web("#111111"));
+                    g.setStroke(dark ? Color.web("#f0f0f0") : Color.web("#111111"));
                     g.setLineWidth(5);
                     g.setLineDashes(Palette.dashes(slot));
                     g.strokeOval(x - radius - 4, y - radius - 4, 2 * radius + 8, 2 * radius + 8);
                     g.setLineDashes();
-                    g.setFill(Color.web("#111111"));
+                    g.setFill(dark ? Color.web("#f0f0f0") : Color.web("#111111"));
                     g.setTextAlign(TextAlignment.LEFT);
                     g.fillText(String.valueOf(slot + 1), x + radius + 7, y - radius);
                 }
@@ -249,7 +258,7 @@ public final class NetworkView {
         }
 
         // Column titles.
-        g.setFill(Color.web("#222222"));
+        g.setFill(dark ? Color.web("#e8e8e8") : Color.web("#222222"));
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(Font.font(null, FontWeight.BOLD, 17));
         g.fillText("input", inX.length > 0 ? inX[0] : 0, TOP / 2);
@@ -270,7 +279,7 @@ public final class NetworkView {
         g.setStroke(Color.web("#666666"));
         g.setLineWidth(1);
         g.strokeRect(x, y, barW, 14);
-        g.setFill(Color.web("#222222"));
+        g.setFill(dark ? Color.web("#e8e8e8") : Color.web("#222222"));
         g.setFont(Font.font(null, FontWeight.NORMAL, 16));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);

@@ -21,7 +21,7 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "fig.svg or fig.png")
     Path out;
 
-    @Option(names = "--view", defaultValue = RecordableViews.DASHBOARD, paramLabel = "VIEW", description = "dashboard or a chart name (default ${DEFAULT-VALUE})")
+    @Option(names = "--view", defaultValue = RecordableViews.DASHBOARD, paramLabel = "VIEW", description = "dashboard, network, or a chart: signals, potentials, phase, errors, weights, loss (default ${DEFAULT-VALUE})")
     String view;
 
     @Option(names = "--scale", defaultValue = "2", paramLabel = "S", description = "PNG pixels per layout pixel: 1, 2 or 4 (default ${DEFAULT-VALUE})")

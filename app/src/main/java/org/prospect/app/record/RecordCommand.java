@@ -27,7 +27,7 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "1920x1080", paramLabel = "WxH", description = "frame size, up to 3840x2160 (default ${DEFAULT-VALUE})")
     String size;
 
-    @Option(names = "--view", defaultValue = RecordableViews.DASHBOARD, paramLabel = "VIEW", description = "dashboard, network or a chart name (default ${DEFAULT-VALUE})")
+    @Option(names = "--view", defaultValue = RecordableViews.DASHBOARD, paramLabel = "VIEW", description = "dashboard, network, or a chart: signals, potentials, phase, errors, weights, loss (default ${DEFAULT-VALUE})")
     String view;
 
     @Option(names = "--fps-per-unit", defaultValue = "30", paramLabel = "N", description = "frames per simulated time unit (default ${DEFAULT-VALUE})")

@@ -12,8 +12,9 @@ import org.prospect.engine.experiment.GleSimulation;
  * the view bound to a given simulation, so it can be rendered offscreen at any size while the window
  * keeps its own.
  *
- * <p>Today the window's centre is the single signal chart, so "dashboard" and "signal" both build it; the
- * dashboard and network developers register their views here as they land.
+ * <p>"dashboard" is the window's live dashboard, "network" its network view alone, and "signals",
+ * "potentials", "phase", "errors", "weights", "loss" its charts one by one (all {@link DashboardView}s);
+ * "signal" is the older single signal chart.
  */
 public final class RecordableViews {
     public static final String DASHBOARD = "dashboard";
@@ -31,7 +32,7 @@ public final class RecordableViews {
     /** The views of this build. */
     public static RecordableViews standard() {
         RecordableViews views = new RecordableViews();
-        views.register(DASHBOARD, SignalChartView::new);
+        DashboardView.registerAll(views);
         views.register(SIGNAL, SignalChartView::new);
         return views;
     }

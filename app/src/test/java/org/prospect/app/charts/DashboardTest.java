@@ -9,7 +9,10 @@ import java.net.URL;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,8 @@ class DashboardTest {
         URL css = Dashboard.class.getResource("/org/prospect/app/assets/prospect.css");
         if (css != null) scene.getStylesheets().add(css.toExternalForm());
         stage.setScene(scene);
+        // The stage is shared by every test class in the JVM: take the scene's size, not a size left by another test.
+        stage.sizeToScene();
         stage.show();
         runner.start();
         dashboard.start();
@@ -60,15 +65,63 @@ class DashboardTest {
         for (String id : ids) {
             XYChart chart = robot.lookup(id).queryAs(XYChart.class);
             assertTrue(chart.isVisible(), id);
-            assertTrue(chart.getWidth() > 100 && chart.getHeight() > 100, id + " has room at 1280×720");
+            assertTrue(chart.getWidth() >= 300 && chart.getHeight() > 150,
+                    id + " has room at 1280×720: " + chart.getWidth() + "×" + chart.getHeight());
             assertFalse(chart.getTitle().isBlank(), id + " has a title");
-            assertEquals("time t (τ units)", chart.getXAxis().getName());
+            assertEquals(TimeChart.TIME_LABEL, chart.getXAxis().getName());
             assertFalse(chart.getYAxis().getName().isBlank(), id + " labels its value axis");
         }
-        assertEquals("Input, target and output", robot.lookup("#signal-chart").queryAs(XYChart.class).getTitle());
+        assertEquals("Input, target, output", robot.lookup("#signal-chart").queryAs(XYChart.class).getTitle());
         assertTrue(robot.lookup("#errors-chart").queryAs(XYChart.class).getTitle().contains("λ"));
-        assertEquals("−λ = −∂L/∂u", dashboard.charts().get(3).valueAxis(1).getName());
+        assertEquals("−λ", dashboard.charts().get(3).valueAxis(1).getName());
         assertTrue(dashboard.charts().get(5).valueAxis(0).isLogAxis(), "the loss is on a log scale");
+    }
+
+    /** The text a label actually shows (with an ellipsis when it is cut). */
+    static String shown(Labeled label) {
+        Node text = label.lookup(".text");
+        return text instanceof Text t ? t.getText() : label.getText();
+    }
+
+    @Test
+    void at1280x720EveryTitleAndLegendFitsAndNoChartIsNarrow(FxRobot robot) throws Exception {
+        // Legends wrap to the plot's width once the charts have been laid out with their axes.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dashboard.charts().stream()
+                .allMatch(c -> c.legend().getWidth() <= c.node().getPlotForeground().getWidth()));
+        assertEquals(3, dashboard.columns(), "3×2 at 1280 px without side panels");
+        for (TimeChart c : dashboard.charts()) {
+            XYChart chart = c.node();
+            assertTrue(chart.getWidth() >= 300, chart.getId() + " is " + chart.getWidth() + " px wide");
+            assertEquals(chart.getTitle(), shown(chart.getTitleLabel()), chart.getId() + "'s title is cut");
+            // The legend sits inside the plot area and leaves most of it to the lines.
+            var plot = chart.getPlotForeground();
+            assertTrue(c.legend().getWidth() <= plot.getWidth(), chart.getId() + ": legend wider than the plot");
+            assertTrue(c.legend().getHeight() < 0.5 * plot.getHeight(),
+                    chart.getId() + ": legend " + c.legend().getHeight() + " of " + plot.getHeight() + " px");
+            for (Node entry : c.legend().getChildrenUnmodifiable()) {
+                Labeled l = (Labeled) entry;
+                assertEquals(l.getText(), shown(l), chart.getId() + ": legend entry cut");
+                assertTrue(l.getFont().getSize() >= 16, "legend text ≥ 16 px");
+            }
+        }
+    }
+
+    @Test
+    void theColumnCountFollowsTheWidth(FxRobot robot) {
+        Stage stage = (Stage) dashboard.node().getScene().getWindow();
+        robot.interact(() -> stage.setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, dashboard.columns(), "2×3 when three columns would be too narrow");
+        for (TimeChart c : dashboard.charts()) assertTrue(c.node().getWidth() >= 300, c.node().getId());
+        // (Monocle's headless screen is 1280 px wide: a wider stage overflows its buffer.)
+        robot.interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, dashboard.columns(), "3×2 when wide");
+        // The network view stays in its own column, left of every chart.
+        double right = dashboard.networkView().node().localToScene(dashboard.networkView().node().getLayoutBounds()).getMaxX();
+        for (TimeChart c : dashboard.charts()) {
+            assertTrue(c.node().localToScene(c.node().getLayoutBounds()).getMinX() >= right - 1, c.node().getId());
+        }
     }
 
     @Test
@@ -111,6 +164,6 @@ class DashboardTest {
         for (TimeChart c : dashboard.charts()) {
             assertEquals(5, c.timeAxis().getMax() - c.timeAxis().getMin(), 1e-9);
         }
-        assertEquals(200, dashboard.probe().rowsPerTimeUnit(), "finer rows for a shorter window");
+        assertEquals(120, dashboard.probe().rowsPerTimeUnit(), "finer rows for a shorter window");
     }
 }

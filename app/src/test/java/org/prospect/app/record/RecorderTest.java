@@ -99,6 +99,30 @@ class RecorderTest {
     }
 
     @Test
+    void theDashboardTheNetworkAndEachChartRecordAtTheirSize() throws Exception {
+        for (String view : List.of(RecordableViews.DASHBOARD, RecordableViews.NETWORK, "errors")) {
+            Path out = dir.resolve(view);
+            int w = view.equals(RecordableViews.DASHBOARD) ? 960 : 400;
+            int h = view.equals(RecordableViews.DASHBOARD) ? 540 : 300;
+            RecordingSpec spec = new RecordingSpec(view, w, h, 10, 0.3, 0, 30, VideoFormat.PNG, out);
+            Recorder.Result result = record(spec);
+            assertEquals(3, result.frames(), view);
+            List<Path> frames;
+            try (Stream<Path> all = Files.list(out)) {
+                frames = all.sorted().toList();
+            }
+            assertEquals(3, frames.size(), view);
+            for (Path f : frames) {
+                BufferedImage image = ImageIO.read(f.toFile());
+                assertEquals(w, image.getWidth(), view);
+                assertEquals(h, image.getHeight(), view);
+            }
+        }
+        assertTrue(RecordableViews.standard().names().containsAll(
+                List.of("dashboard", "network", "signals", "potentials", "phase", "errors", "weights", "loss")));
+    }
+
+    @Test
     void pngSequenceHasOneFilePerFrame() throws Exception {
         Path out = dir.resolve("frames");
         record(spec(VideoFormat.PNG, out, 10, 0.3));

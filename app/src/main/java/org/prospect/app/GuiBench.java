@@ -1,0 +1,164 @@
+package org.prospect.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.prospect.app.charts.Dashboard;
+import org.prospect.app.charts.TimeChart;
+import org.prospect.engine.experiment.GleExperiment;
+import org.prospect.engine.run.Command;
+import org.prospect.engine.run.SimulationRunner;
+import org.prospect.engine.trace.DashboardProbe;
+import org.prospect.engine.trace.TraceBuffer;
+
+/**
+ * {@code prospect bench --gui [FILE] [--seconds N] [--warmup W]}: how fast the window draws while the engine
+ * runs flat out, and what that costs the engine. First the same experiment runs headless at speed "max"
+ * (runner alone, then runner + dashboard probe with a reader draining its traces), then the window opens on it,
+ * plays at "max", and after W seconds of warm-up counts for N seconds: JavaFX pulses per second (what the
+ * status bar shows), chart canvas repaints per second (all six charts together, and per chart) and engine
+ * steps per second. Prints one line per measurement and quits. Needs a display (xvfb-run, see
+ * scripts/bench-gui.sh). Timings depend on the machine: nothing here is a test.
+ */
+public final class GuiBench {
+    static final String SECONDS = "prospect.bench.seconds";
+    static final String WARMUP = "prospect.bench.warmup";
+
+    private GuiBench() {}
+
+    /** Whether this launch is a bench run of the window. */
+    static boolean asked() { return System.getProperty(SECONDS) != null; }
+
+    /** Entry from the launcher: args after "bench" containing "--gui". */
+    static int main(String[] args) {
+        Path file = DefaultSample.path();
+        double seconds = 10;
+        double warmup = 5;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "bench", "--gui" -> { }
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                default -> {
+                    if (a.startsWith("-")) {
+                        System.err.println("bench --gui: unknown option " + a + "; expected [FILE] [--seconds N] [--warmup W]");
+                        return 2;
+                    }
+                    file = Path.of(a);
+                }
+            }
+        }
+        GleExperiment experiment;
+        try {
+            experiment = DefaultSample.load(file);
+        } catch (Exception e) {
+            System.err.println("bench --gui: " + e.getMessage());
+            return 2;
+        }
+        System.out.printf(Locale.ROOT, "file %s, %.0f s warm-up, %.0f s measured%n", file, warmup, seconds);
+        double alone = headless(experiment, false, warmup, seconds);
+        System.out.printf(Locale.ROOT, "headless runner            %,12.0f steps/s%n", alone);
+        double probed = headless(experiment, true, warmup, seconds);
+        System.out.printf(Locale.ROOT, "headless runner + probe    %,12.0f steps/s%n", probed);
+        System.setProperty(SECONDS, Double.toString(seconds));
+        System.setProperty(WARMUP, Double.toString(warmup));
+        System.setProperty("prospect.open", file.toString());
+        Application.launch(ProspectApp.class);
+        return 0;
+    }
+
+    /** Steps/s of a runner at speed max, with or without the dashboard probe (drained like the feeder does). */
+    static double headless(GleExperiment experiment, boolean probe, double warmup, double seconds) {
+        try (SimulationRunner runner = new SimulationRunner(experiment, MainWindow.ROWS_PER_TIME_UNIT,
+                MainWindow.WINDOW_TIME_UNITS * MainWindow.ROWS_PER_TIME_UNIT, halt -> { })) {
+            DashboardProbe p = null;
+            if (probe) {
+                p = new DashboardProbe(experiment.network(), Dashboard.ADJOINT_WINDOW, 50, 8192);
+                runner.addObserver(p);
+            }
+            runner.start();
+            runner.setSpeed(Command.AS_FAST_AS_POSSIBLE);
+            runner.play();
+            DashboardProbe drained = p;
+            Thread reader = new Thread(() -> drain(drained), "bench-reader");
+            reader.setDaemon(true);
+            if (probe) reader.start();
+            sleep(warmup);
+            long s0 = runner.status().steps();
+            long t0 = System.nanoTime();
+            sleep(seconds);
+            long s1 = runner.status().steps();
+            long t1 = System.nanoTime();
+            reader.interrupt();
+            return (s1 - s0) * 1e9 / (t1 - t0);
+        }
+    }
+
+    private static void drain(DashboardProbe p) {
+        TraceBuffer[] traces = {p.trace(), p.lambdaTrace()};
+        double[][] time = new double[2][];
+        double[][][] columns = new double[2][][];
+        for (int k = 0; k < 2; k++) {
+            time[k] = new double[traces[k].capacity()];
+            columns[k] = new double[traces[k].channels()][traces[k].capacity()];
+        }
+        while (!Thread.currentThread().isInterrupted()) {
+            for (int k = 0; k < 2; k++) traces[k].drain(time[k], columns[k]);
+            try {
+                Thread.sleep(33);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** In the window (FX thread): plays at max, measures, prints and quits. */
+    static void run(MainWindow window) {
+        double seconds = Double.parseDouble(System.getProperty(SECONDS, "10"));
+        double warmup = Double.parseDouble(System.getProperty(WARMUP, "5"));
+        window.transport().setSpeed(Command.AS_FAST_AS_POSSIBLE);
+        long[] pulses = new long[1];
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) { pulses[0]++; }
+        };
+        counter.start();
+        PauseTransition settle = new PauseTransition(Duration.seconds(warmup));
+        settle.setOnFinished(e -> {
+            long p0 = pulses[0];
+            long r0 = TimeChart.repaints();
+            long s0 = window.runner().status().steps();
+            long t0 = System.nanoTime();
+            PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
+            measure.setOnFinished(f -> {
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                long charts = window.dashboard() == null ? 1 : window.dashboard().charts().size();
+                double pulseRate = (pulses[0] - p0) / elapsed;
+                double repaintRate = (TimeChart.repaints() - r0) / elapsed;
+                double steps = (window.runner().status().steps() - s0) / elapsed;
+                System.out.printf(Locale.ROOT, "window %.0fx%.0f: pulses        %8.1f /s%n",
+                        window.root().getScene().getWidth(), window.root().getScene().getHeight(), pulseRate);
+                System.out.printf(Locale.ROOT, "window: chart repaints          %8.1f /s (%.1f per chart, %d charts)%n",
+                        repaintRate, repaintRate / charts, charts);
+                System.out.printf(Locale.ROOT, "window: engine                  %,12.0f steps/s%n", steps);
+                counter.stop();
+                Platform.exit();
+            });
+            measure.play();
+        });
+        settle.play();
+    }
+}
