@@ -132,7 +132,8 @@ class ViewsTest {
     @Test
     void exportedCsvAndNpzOfTheVisibleTracesAgree(FxRobot robot, @TempDir Path dir) throws Exception {
         open(robot, SAMPLES.resolve("lagline.json"));
-        waitUntil(() -> window.runner().status().steps() > 300);
+        // Several time units, so the decimated trace (about one row per chart pixel) holds over a hundred rows.
+        waitUntil(() -> window.runner().status().steps() > 1500);
         pause();
         long drains = window.dashboard().feeder().drains();
         waitUntil(() -> window.dashboard().feeder().drains() > drains + 2); // the feeder has taken everything
