@@ -48,12 +48,15 @@ public final class RecordActions {
         record.setId("record");
         record.setTooltip(new Tooltip("Record an animation (Ctrl+Shift+R)"));
         record.setOnAction(e -> actions.openRecord());
-        Button snapshot = new Button("Snapshot…");
+        Button snapshot = new Button("Figure…");
         snapshot.setId("snapshot");
         snapshot.setTooltip(new Tooltip("Save a figure as PNG or SVG (Ctrl+Shift+S)"));
         snapshot.setOnAction(e -> actions.openSnapshot());
         record.setFocusTraversable(false);
         snapshot.setFocusTraversable(false);
+        // Whole words even in lecture mode's larger font; the toolbar's overflow menu takes what does not fit.
+        record.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        snapshot.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bar.getItems().addAll(new Separator(), record, snapshot);
         bar.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) actions.installKeys(scene);
