@@ -1,6 +1,11 @@
 package org.prospect.engine.trace;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,13 +26,32 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** What writes binary content. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, Content content) throws IOException {
+        writeBinary(target, out -> {
+            BufferedWriter buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // Writers such as Jackson's close what they are given; closing the file is writeBinary's job.
+            Writer w = new FilterWriter(buffered) {
+                @Override public void close() throws IOException { flush(); }
+            };
+            content.writeTo(w);
+            buffered.flush();
+        });
+    }
+
+    /** Like {@link #write}, for bytes. */
+    public static void writeBinary(Path target, BinaryContent content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                content.writeTo(out);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
