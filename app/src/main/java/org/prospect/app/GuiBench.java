@@ -197,6 +197,14 @@ public final class GuiBench {
                 java.util.Map<String, Long> cpu1 = threadCpuNanos();
                 printSimulationCpu(cpu0, cpu1, window.runner().status().steps() - s0, "window");
                 printCpu(cpu0, cpu1, elapsed);
+                long pulsesCounted = pulses[0] - p0;
+                for (String painter : new String[] {"QuantumRenderer-0", "JavaFX Application Thread"}) {
+                    long cpu = cpu1.getOrDefault(painter, 0L) - cpu0.getOrDefault(painter, 0L);
+                    if (pulsesCounted > 0) {
+                        System.out.printf(Locale.ROOT, "window: cpu per pulse %-28s %5.1f ms%n", painter,
+                                cpu / 1e6 / pulsesCounted);
+                    }
+                }
                 counter.stop();
                 Platform.exit();
             });
