@@ -98,6 +98,8 @@ public final class GuiBench {
             long t1 = System.nanoTime();
             printSimulationCpu(cpu0, threadCpuNanos(), s1 - s0, "headless" + (probe ? " + probe" : ""));
             reader.interrupt();
+            runner.close();
+            if (p != null) p.close();
             return (s1 - s0) * 1e9 / (t1 - t0);
         }
     }

@@ -317,5 +317,6 @@ public final class Dashboard implements AutoCloseable {
     public void close() {
         frames.stop();
         feeder.close();
+        probe.close();
     }
 }

@@ -24,7 +24,7 @@ import org.prospect.engine.gle.Quantity;
  * </ul>
  * Values are those of batch sample 0. Nothing is allocated per step (only on {@link #attach}).
  */
-public final class DashboardProbe implements StepObserver {
+public final class DashboardProbe implements StepObserver, AutoCloseable {
     /** Most neurons followed at once. */
     public static final int SLOTS = 4;
     /** Most inputs / outputs drawn in the signal chart. */
@@ -214,6 +214,15 @@ public final class DashboardProbe implements StepObserver {
     /** Waits until the window handed to the adjoint's worker, if any, is computed and written (for tests). */
     public void awaitAdjoint() {
         if (sliding != null) sliding.awaitIdle();
+    }
+
+    /**
+     * Stops the adjoint's worker thread (it would otherwise stay parked, holding its windows, after the
+     * dashboard is gone). Attaching again starts a new one.
+     */
+    @Override
+    public void close() {
+        if (sliding != null) sliding.close();
     }
 
     /** What the worker hands the simulation thread of each computed window, for the rows and snapshots. */
