@@ -27,6 +27,7 @@ import org.prospect.engine.trace.TraceBuffer;
 public final class GuiBench {
     static final String SECONDS = "prospect.bench.seconds";
     static final String WARMUP = "prospect.bench.warmup";
+    private static final String SIMULATION_THREAD = "prospect-simulation";
 
     private GuiBench() {}
 
@@ -90,11 +91,15 @@ public final class GuiBench {
             if (probe) reader.start();
             sleep(warmup);
             long s0 = runner.status().steps();
+            java.util.Map<String, Long> cpu0 = threadCpuNanos();
             long t0 = System.nanoTime();
             sleep(seconds);
             long s1 = runner.status().steps();
             long t1 = System.nanoTime();
+            printSimulationCpu(cpu0, threadCpuNanos(), s1 - s0, "headless" + (probe ? " + probe" : ""));
             reader.interrupt();
+            runner.close();
+            if (p != null) p.close();
             return (s1 - s0) * 1e9 / (t1 - t0);
         }
     }
@@ -115,6 +120,42 @@ public final class GuiBench {
                 return;
             }
         }
+    }
+
+    /** CPU time of each live thread so far, by name (threads of the same name added up). */
+    private static java.util.Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+            long t = mx.getThreadCpuTime(id);
+            if (info != null && t >= 0) cpu.merge(info.getThreadName(), t, Long::sum);
+        }
+        return cpu;
+    }
+
+    /**
+     * Steps per CPU second of the simulation thread: what the engine does with the time it gets, which on a
+     * machine busy with other work says more than steps per wall second.
+     */
+    private static void printSimulationCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+                                           long steps, String what) {
+        String name = SIMULATION_THREAD;
+        long cpu = after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
+        if (cpu > 0) {
+            System.out.printf(Locale.ROOT, "%-26s %,12.0f steps per CPU second of the simulation thread%n",
+                    what + ":", steps * 1e9 / cpu);
+        }
+    }
+
+    /** The threads that used the most CPU while measuring, as a share of one core: on a busy machine, wall rates mislead. */
+    private static void printCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after, double seconds) {
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0.02 * seconds * 1e9)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> System.out.printf(Locale.ROOT, "window: cpu %-28s %5.0f %% of a core%n",
+                        e.getKey(), 100 * e.getValue() / (seconds * 1e9)));
     }
 
     private static void sleep(double seconds) {
@@ -141,6 +182,7 @@ public final class GuiBench {
             long p0 = pulses[0];
             long r0 = TimeChart.repaints();
             long s0 = window.runner().status().steps();
+            java.util.Map<String, Long> cpu0 = threadCpuNanos();
             long t0 = System.nanoTime();
             PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
             measure.setOnFinished(f -> {
@@ -154,6 +196,17 @@ public final class GuiBench {
                 System.out.printf(Locale.ROOT, "window: chart repaints          %8.1f /s (%.1f per chart, %d charts)%n",
                         repaintRate, repaintRate / charts, charts);
                 System.out.printf(Locale.ROOT, "window: engine                  %,12.0f steps/s%n", steps);
+                java.util.Map<String, Long> cpu1 = threadCpuNanos();
+                printSimulationCpu(cpu0, cpu1, window.runner().status().steps() - s0, "window");
+                printCpu(cpu0, cpu1, elapsed);
+                long pulsesCounted = pulses[0] - p0;
+                for (String painter : new String[] {"QuantumRenderer-0", "JavaFX Application Thread"}) {
+                    long cpu = cpu1.getOrDefault(painter, 0L) - cpu0.getOrDefault(painter, 0L);
+                    if (pulsesCounted > 0) {
+                        System.out.printf(Locale.ROOT, "window: cpu per pulse %-28s %5.1f ms%n", painter,
+                                cpu / 1e6 / pulsesCounted);
+                    }
+                }
                 counter.stop();
                 Platform.exit();
             });

@@ -46,7 +46,7 @@ public final class Dashboard implements AutoCloseable {
      * at least this much future behind it); the gradient alignment is per BPTT window.
      */
     public static final double ADJOINT_WINDOW = 3;
-    private static final long FRAME_NANOS = 33_000_000;
+    private static final long FRAME_NANOS = 16_000_000;
 
     private final DashboardProbe probe;
     private final SelectionModel selection;
@@ -191,6 +191,8 @@ public final class Dashboard implements AutoCloseable {
 
             @Override
             public void handle(long now) {
+                // Every pulse lets the feeder drain once more: at most one drain per pulse, never a backlog.
+                feeder.frameShown();
                 if (now - last < FRAME_NANOS) return;
                 last = now;
                 frame();
@@ -315,5 +317,6 @@ public final class Dashboard implements AutoCloseable {
     public void close() {
         frames.stop();
         feeder.close();
+        probe.close();
     }
 }

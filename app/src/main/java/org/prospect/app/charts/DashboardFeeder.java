@@ -5,13 +5,18 @@ import org.prospect.engine.trace.DashboardProbe;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
- * The dashboard traces' single consumer: a daemon thread that drains the probe's traces about 30 times a
+ * The dashboard traces' single consumer: a daemon thread that drains the probe's traces up to 60 times a
  * second, adds the new rows to every chart's lines in bulk (never from the FX thread) and works out each
  * axis' range over the rolling window for the FX thread to apply. Per drain it touches at most one
  * line-capacity of rows per line, however fast the simulation runs; it allocates only the small range arrays.
+ * It paces itself by the FX thread: it drains again only once a pulse has begun since the last drain
+ * ({@link #frameShown}), so that when painting is slow, frames are skipped and rows wait in the trace
+ * instead of data-set changes piling up faster than the painter shows them.
  */
 public final class DashboardFeeder implements AutoCloseable {
-    private static final long PERIOD_MILLIS = 33;
+    private static final long PERIOD_MILLIS = 16;
+    /** Drains anyway after this long without a frame (hidden window, stalled pulses), so the traces never overflow. */
+    private static final long MAX_WAIT_NANOS = 250_000_000;
 
     private final DashboardProbe probe;
     private final List<TimeChart> charts;
@@ -25,6 +30,8 @@ public final class DashboardFeeder implements AutoCloseable {
     private volatile double window;
     private volatile long drains;
     private volatile boolean closed;
+    /** Whether the FX thread has shown a frame since the last drain. */
+    private volatile boolean shown = true;
 
     /** One trace and the time of its last row (a step back in time means the run was reset). */
     private static final class Part {
@@ -72,10 +79,19 @@ public final class DashboardFeeder implements AutoCloseable {
     /** Drains done so far (any thread), for tests that wait for data. */
     public long drains() { return drains; }
 
+    /** FX thread, once per pulse: the painter has caught up with the drains before this pulse; the next may come. */
+    public void frameShown() { shown = true; }
+
     private void loop() {
+        long lastFeed = System.nanoTime();
         while (!closed) {
             try {
-                feed();
+                long now = System.nanoTime();
+                if (shown || now - lastFeed > MAX_WAIT_NANOS) {
+                    shown = false;
+                    lastFeed = now;
+                    feed();
+                }
             } catch (RuntimeException e) {
                 // A drawing hiccup must not stop the charts for good.
                 e.printStackTrace();

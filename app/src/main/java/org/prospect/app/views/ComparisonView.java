@@ -151,6 +151,7 @@ public final class ComparisonView implements AutoCloseable {
 
             @Override
             public void handle(long now) {
+                feeder.frameShown();
                 for (LiveChart c : charts) c.follow();
                 if (now - lastTable >= TABLE_PERIOD_NANOS) {
                     lastTable = now;

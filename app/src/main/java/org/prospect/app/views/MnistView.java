@@ -122,7 +122,8 @@ public final class MnistView implements AutoCloseable {
 
             @Override
             public void handle(long now) {
-                if (now - last < 33_000_000) return;
+                feeder.frameShown();
+                if (now - last < 16_000_000) return;
                 last = now;
                 outputs.follow();
                 accuracy.follow();

@@ -3,15 +3,20 @@ package org.prospect.app.views;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
- * The single consumer of an extra view's traces: a daemon thread that runs the view's drain about 30 times a
- * second (bulk adds into ChartFX data sets, never on the FX thread).
+ * The single consumer of an extra view's traces: a daemon thread that runs the view's drain up to 60 times a
+ * second (bulk adds into ChartFX data sets, never on the FX thread), paced like the dashboard's feeder: a
+ * new drain only once a pulse has begun since the last one ({@link #frameShown}), so that slow painting
+ * skips frames instead of falling behind.
  */
 final class ViewFeeder implements AutoCloseable {
-    private static final long PERIOD_MILLIS = 33;
+    private static final long PERIOD_MILLIS = 16;
+    /** Drains anyway after this long without a pulse (hidden view), so the traces never overflow. */
+    private static final long MAX_WAIT_NANOS = 250_000_000;
     private final Thread thread;
     private final Runnable feed;
     private volatile boolean closed;
     private volatile long drains;
+    private volatile boolean shown = true;
 
     ViewFeeder(String name, Runnable feed) {
         this.feed = feed;
@@ -23,11 +28,20 @@ final class ViewFeeder implements AutoCloseable {
 
     long drains() { return drains; }
 
+    /** FX thread, once per pulse: the painter has caught up with the drains before this pulse. */
+    void frameShown() { shown = true; }
+
     private void loop() {
+        long lastFeed = System.nanoTime();
         while (!closed) {
             try {
-                feed.run();
-                drains++;
+                long now = System.nanoTime();
+                if (shown || now - lastFeed > MAX_WAIT_NANOS) {
+                    shown = false;
+                    lastFeed = now;
+                    feed.run();
+                    drains++;
+                }
             } catch (RuntimeException e) {
                 e.printStackTrace(); // a drawing hiccup must not stop the view for good
             }

@@ -1,7 +1,6 @@
 package org.prospect.engine.adjoint;
 
 import java.util.Arrays;
-import org.prospect.engine.gle.Dynamics;
 import org.prospect.engine.gle.GleNetwork;
 import org.prospect.engine.gle.NetworkSpec;
 import org.prospect.engine.gle.TargetLoss;
@@ -34,6 +33,8 @@ public final class ExactAdjoint {
     private final double[][] gradB;
     private final double[][] gradTauM;
     private final double[] softmax;
+    /** The network's parameters for {@link #compute(Trajectory, GleNetwork, double)}. */
+    private final NetworkParameters current;
     private double loss;
     private int length;
 
@@ -63,6 +64,7 @@ public final class ExactAdjoint {
             gradTauM[l] = new double[n];
         }
         softmax = new double[spec.outputs()];
+        current = new NetworkParameters(spec);
     }
 
     /**
@@ -71,8 +73,13 @@ public final class ExactAdjoint {
      * @param lossWeight weight of each step's loss (GLE.md's definition uses {@code dt})
      */
     public void compute(Trajectory tr, GleNetwork net, double lossWeight) {
-        Dynamics d = net.dynamics();
-        double dt = d.dt();
+        current.copyFrom(net);
+        compute(tr, current, lossWeight);
+    }
+
+    /** Back-propagates through {@code tr} with parameters copied from the network earlier (any thread). */
+    public void compute(Trajectory tr, NetworkParameters net, double lossWeight) {
+        double dt = net.dt;
         int layers = spec.layerCount();
         int top = layers - 1;
         int steps = tr.length();
@@ -88,14 +95,14 @@ public final class ExactAdjoint {
         double mean = 1.0 / batch;
         for (int t = steps - 1; t >= 0; t--) {
             // ∂L/∂r for every layer at step t, from the loss (top) and from layer ℓ+1's basal input at t+1.
-            outputLossGradient(tr, t, lossWeight * mean, d.loss());
+            outputLossGradient(tr, t, lossWeight * mean, net.loss);
             for (int l = 0; l < top; l++) {
                 int n = spec.layer(l).size();
                 int nUp = spec.layer(l + 1).size();
                 double[] gr = gradRate[l];
                 Arrays.fill(gr, 0.0);
                 if (t + 1 < steps) {
-                    double[] wUp = net.weights(l + 1);
+                    double[] wUp = net.weights[l + 1];
                     double[] gsUp = gradBasalNext[l + 1];
                     for (int s = 0; s < batch; s++) {
                         for (int i = 0; i < nUp; i++) {
@@ -108,8 +115,8 @@ public final class ExactAdjoint {
             }
             for (int l = 0; l < layers; l++) {
                 int n = spec.layer(l).size();
-                double[] tm = net.tauM(l);
-                double[] tr2 = net.tauR(l);
+                double[] tm = net.tauM[l];
+                double[] tr2 = net.tauR[l];
                 double[] lam = lambda[t][l];
                 double[] gb = gradBreve[l];
                 double[] gs = gradBasal[l];

@@ -1,5 +1,7 @@
 package org.prospect.engine.adjoint;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.prospect.engine.gle.GleNetwork;
 import org.prospect.engine.gle.NetworkSpec;
 
@@ -14,10 +16,23 @@ import org.prospect.engine.gle.NetworkSpec;
  * becomes available between {@code span − stride} and {@code span} steps late. Preallocated: recording
  * and computing allocate nothing.
  *
+ * <p>{@link #inBackground} moves the back-propagation off the recording thread: a full window is swapped
+ * with a spare one (its parameters copied with it) and handed to a worker thread, which computes it and
+ * reports to a {@link Listener}. The recording thread never waits: when the worker is still busy with the
+ * previous window, the full window is dropped ({@link #skipped()}) and its steps get no λ.
+ *
  * <p>Steps are counted like {@code GleSimulation.stepCount()}: position {@code t} of a window that
  * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.
  */
-public final class SlidingAdjoint {
+public final class SlidingAdjoint implements AutoCloseable {
+    /** Told on the worker thread about each computed window; may read {@link #lambda}, {@link #adjoint()}. */
+    public interface Listener {
+        void computed(SlidingAdjoint sliding);
+    }
+
+    private static final int IDLE = 0;
+    private static final int BUSY = 1;
+
     private final Trajectory[] trajectories;
     private final long[] starts;
     private final boolean[] active;
@@ -27,11 +42,24 @@ public final class SlidingAdjoint {
     private final int stride;
     private long first;
     private long recorded;
-    private double lastAlignment = Double.NaN;
-    private long computedStart = -1;
+    // Written by whichever thread computes; volatile so that others see a computed window's results.
+    private volatile double lastAlignment = Double.NaN;
+    private volatile long computedStart = -1;
     private long computeNanos;
-    private long computations;
+    private volatile long computations;
     private long lastComputeNanos;
+
+    // Background mode only: the worker owns the spare window while busy, the recording thread while idle.
+    private final Listener listener;
+    private final Thread worker;
+    private final AtomicInteger workerState = new AtomicInteger(IDLE);
+    private Trajectory spareTrajectory;
+    private GradientAlignment spareAlignment;
+    private final NetworkParameters spareParameters;
+    private long spareStart;
+    private double spareLossWeight;
+    private volatile boolean closed;
+    private long skipped;
 
     /** Non-overlapping windows of {@code windowSteps}: λ over all of each window, computed as it fills. */
     public SlidingAdjoint(NetworkSpec spec, int batch, int windowSteps) {
@@ -43,6 +71,21 @@ public final class SlidingAdjoint {
      * @param span   steps back-propagated through per computation; a multiple of {@code stride}
      */
     public SlidingAdjoint(NetworkSpec spec, int batch, int stride, int span) {
+        this(spec, batch, stride, span, null);
+    }
+
+    /**
+     * Like {@link #SlidingAdjoint(NetworkSpec, int, int, int)}, but computes on a daemon worker thread of its
+     * own and tells {@code listener} there; {@link #close} stops the thread.
+     */
+    public static SlidingAdjoint inBackground(NetworkSpec spec, int batch, int stride, int span, Listener listener) {
+        if (listener == null) throw new IllegalArgumentException("a background adjoint needs a listener");
+        SlidingAdjoint s = new SlidingAdjoint(spec, batch, stride, span, listener);
+        s.worker.start();
+        return s;
+    }
+
+    private SlidingAdjoint(NetworkSpec spec, int batch, int stride, int span, Listener listener) {
         if (stride < 1) throw new IllegalArgumentException("stride must be at least one step");
         if (span < stride || span % stride != 0) throw new IllegalArgumentException("span must be a multiple of the stride");
         this.stride = stride;
@@ -57,10 +100,22 @@ public final class SlidingAdjoint {
             alignments[i] = new GradientAlignment(spec);
         }
         adjoint = new ExactAdjoint(spec, batch, span);
+        this.listener = listener;
+        if (listener == null) {
+            worker = null;
+            spareParameters = null;
+        } else {
+            spareTrajectory = new Trajectory(spec, batch, span);
+            spareAlignment = new GradientAlignment(spec);
+            spareParameters = new NetworkParameters(spec);
+            worker = new Thread(this::work, "prospect-sliding-adjoint");
+            worker.setDaemon(true);
+        }
     }
 
     /** Starts afresh at the network's current state; {@code stepsTaken} is the simulation's step count now. */
     public void begin(GleNetwork net, long stepsTaken) {
+        awaitIdle();
         first = stepsTaken;
         recorded = 0;
         java.util.Arrays.fill(active, false);
@@ -88,16 +143,18 @@ public final class SlidingAdjoint {
             tr.record(input, alignedTarget, net);
             alignments[i].accumulate(net);
             if (tr.isFull()) {
-                long t0 = System.nanoTime();
-                adjoint.compute(tr, net, lossWeight);
-                lastComputeNanos = System.nanoTime() - t0;
-                computeNanos += lastComputeNanos;
-                computations++;
-                computedStart = starts[i];
-                lastAlignment = alignments[i].cosineWith(adjoint);
+                if (worker == null) {
+                    long t0 = System.nanoTime();
+                    adjoint.compute(tr, net, lossWeight);
+                    finish(tr, alignments[i], starts[i], t0);
+                    computed = true;
+                } else if (workerState.get() == IDLE) {
+                    handOver(i, net, lossWeight);
+                } else {
+                    skipped++;
+                }
+                trajectories[i].begin(net);
                 alignments[i].clear();
-                computed = true;
-                tr.begin(net);
                 starts[i] += span;
             }
         }
@@ -110,6 +167,73 @@ public final class SlidingAdjoint {
             active[i] = true;
         }
         return computed;
+    }
+
+    /** The computation's bookkeeping, on the thread that computed. */
+    private void finish(Trajectory tr, GradientAlignment alignment, long start, long t0) {
+        lastComputeNanos = System.nanoTime() - t0;
+        computeNanos += lastComputeNanos;
+        lastAlignment = alignment.cosineWith(adjoint);
+        computedStart = start;
+        computations++;
+    }
+
+    /** Recording thread, worker idle: swaps the full window i with the spare one and wakes the worker. */
+    private void handOver(int i, GleNetwork net, double lossWeight) {
+        Trajectory full = trajectories[i];
+        trajectories[i] = spareTrajectory;
+        spareTrajectory = full;
+        GradientAlignment accumulated = alignments[i];
+        alignments[i] = spareAlignment;
+        spareAlignment = accumulated;
+        spareStart = starts[i];
+        spareLossWeight = lossWeight;
+        // The weights the window is back-propagated with are those at its end, as when computed in line.
+        spareParameters.copyFrom(net);
+        workerState.set(BUSY); // publishes the spare window to the worker
+        LockSupport.unpark(worker);
+    }
+
+    private void work() {
+        while (!closed) {
+            if (workerState.get() != BUSY) {
+                LockSupport.park(this);
+                continue;
+            }
+            long t0 = System.nanoTime();
+            adjoint.compute(spareTrajectory, spareParameters, spareLossWeight);
+            finish(spareTrajectory, spareAlignment, spareStart, t0);
+            if (!closed) {
+                try {
+                    listener.computed(this);
+                } catch (RuntimeException e) {
+                    // A failed display update must not stop later windows.
+                    e.printStackTrace();
+                }
+            }
+            workerState.set(IDLE);
+        }
+    }
+
+    /** Waits until the worker has computed the window handed to it, if any (no-op in line). */
+    public void awaitIdle() {
+        while (worker != null && workerState.get() != IDLE && worker.isAlive()) Thread.onSpinWait();
+    }
+
+    /** Full windows dropped because the worker was still busy (background mode). */
+    public long skipped() { return skipped; }
+
+    /** Stops the worker after its current window; the listener is not told about later ones. */
+    @Override
+    public void close() {
+        if (worker == null) return;
+        closed = true;
+        LockSupport.unpark(worker);
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -127,7 +251,10 @@ public final class SlidingAdjoint {
     /** The step count at which the last computed window began, or −1 before the first window is computed. */
     public long computedStart() { return computedStart; }
 
-    /** λ of the last computed window at its position {@code t} (< span), layer {@code l}, [batch·n] (live view). */
+    /**
+     * λ of the last computed window at its position {@code t} (< span), layer {@code l}, [batch·n] (live view;
+     * in background mode read it in the listener or after {@link #awaitIdle}).
+     */
     public double[] lambda(int t, int l) { return adjoint.lambda(t, l); }
 
     /** The last computation: λ, ∂L/∂W, ∂L/∂b, ∂L/∂τ_m and the loss over the window. */

@@ -17,12 +17,14 @@ import org.prospect.engine.gle.Quantity;
  *       weight norms and their change per step, τ_m, and the latest GLE-vs-BPTT gradient alignment;</li>
  *   <li>{@link #lambdaTrace()}: the exact adjoint −λ of the selected neurons from BPTT over sliding windows
  *       of {@code 2·adjointWindow} (computed every {@code adjointWindow}, see {@link SlidingAdjoint}),
- *       written one to two windows late with the times the values belong to;</li>
+ *       written one to two windows late with the times the values belong to, by the adjoint's own worker
+ *       thread (the simulation thread only records the trajectory; windows the worker has no time for are
+ *       skipped and leave gaps);</li>
  *   <li>{@link #snapshots()}: per-neuron values and weights for drawing the network, about 30 times a second.</li>
  * </ul>
  * Values are those of batch sample 0. Nothing is allocated per step (only on {@link #attach}).
  */
-public final class DashboardProbe implements StepObserver {
+public final class DashboardProbe implements StepObserver, AutoCloseable {
     /** Most neurons followed at once. */
     public static final int SLOTS = 4;
     /** Most inputs / outputs drawn in the signal chart. */
@@ -69,6 +71,8 @@ public final class DashboardProbe implements StepObserver {
     private final double[] lambdaRow;
     private volatile Selection selection;
     private volatile int rowsPerTimeUnit;
+    /** The newest computed window's λ at its first step and its alignment: worker → simulation thread. */
+    private volatile TripleBuffer<LatestAdjoint> latestAdjoint;
 
     // Simulation-thread state (rebuilt on attach).
     private SlidingAdjoint sliding;
@@ -79,7 +83,6 @@ public final class DashboardProbe implements StepObserver {
     private double lossSum;
     private int blockSteps;
     private long sinceRow;
-    private double lastAlignment = Double.NaN;
     private long lastSnapshotNanos;
     private double lastSnapshotTime;
     private boolean dirty;
@@ -202,8 +205,38 @@ public final class DashboardProbe implements StepObserver {
     /** Channel of slot s in {@link #lambdaTrace()} (channel 0 is the selection generation). */
     public int lambdaChannel(int slot) { return 1 + slot; }
 
-    /** The sliding adjoint of the current simulation (simulation thread, or after the runner stopped). */
+    /**
+     * The sliding adjoint of the current simulation (simulation thread, or after the runner stopped); its
+     * λ is that of the last window computed, see {@link #awaitAdjoint}.
+     */
     public SlidingAdjoint slidingAdjoint() { return sliding; }
+
+    /** Waits until the window handed to the adjoint's worker, if any, is computed and written (for tests). */
+    public void awaitAdjoint() {
+        if (sliding != null) sliding.awaitIdle();
+    }
+
+    /**
+     * Stops the adjoint's worker thread (it would otherwise stay parked, holding its windows, after the
+     * dashboard is gone). Attaching again starts a new one.
+     */
+    @Override
+    public void close() {
+        if (sliding != null) sliding.close();
+    }
+
+    /** What the worker hands the simulation thread of each computed window, for the rows and snapshots. */
+    private static final class LatestAdjoint {
+        /** λ of sample 0 at the window's first step, per layer. */
+        final double[][] lambda;
+        double time = Double.NaN;
+        double alignment = Double.NaN;
+
+        LatestAdjoint(NetworkSpec spec) {
+            lambda = new double[spec.layerCount()][];
+            for (int l = 0; l < lambda.length; l++) lambda[l] = new double[spec.layer(l).size()];
+        }
+    }
 
     // ---- simulation thread ----
 
@@ -212,8 +245,13 @@ public final class DashboardProbe implements StepObserver {
         GleNetwork student = sim.student();
         double dt = student.dynamics().dt();
         int windowSteps = (int) Math.max(1, Math.round(adjointWindow / dt));
+        // The old run's worker must stop before this one writes λ rows: the trace has one writer at a time.
+        if (sliding != null) sliding.close();
+        latestAdjoint = new TripleBuffer<>(() -> new LatestAdjoint(spec));
         // Windows twice as long as what is shown of each: λ has at least one window of future behind it.
-        sliding = new SlidingAdjoint(spec, student.batch(), windowSteps, 2 * windowSteps);
+        int batch = student.batch();
+        sliding = SlidingAdjoint.inBackground(spec, batch, windowSteps, 2 * windowSteps,
+                s -> adjointComputed(s, batch, dt));
         sliding.begin(student, sim.stepCount());
         alignedTarget = new double[student.batch() * spec.outputs()];
         int layers = spec.layerCount();
@@ -227,7 +265,6 @@ public final class DashboardProbe implements StepObserver {
         lossSum = 0;
         blockSteps = 0;
         sinceRow = 0;
-        lastAlignment = Double.NaN;
         lastSnapshotTime = sim.time();
         publishSnapshot(sim);
     }
@@ -241,7 +278,7 @@ public final class DashboardProbe implements StepObserver {
 
         double[] aligned = teacher != null ? teacher.output() : sim.target();
         System.arraycopy(aligned, 0, alignedTarget, 0, alignedTarget.length);
-        boolean computed = sliding.record(sim.input(), alignedTarget, student, dt);
+        sliding.record(sim.input(), alignedTarget, student, dt);
 
         for (int l = 0; l < previousWeights.length; l++) {
             double[] w = student.weights(l);
@@ -256,11 +293,6 @@ public final class DashboardProbe implements StepObserver {
         }
         lossSum += sim.loss();
         blockSteps++;
-
-        if (computed) {
-            lastAlignment = sliding.alignment();
-            writeLambdaRows(sim, sel, dt);
-        }
 
         long every = stride(dt);
         if (++sinceRow >= every) {
@@ -315,7 +347,7 @@ public final class DashboardProbe implements StepObserver {
             r[c++] = student.value(Quantity.INSTANTANEOUS_ERROR, l, 0, i);
         }
         r[c++] = blockSteps == 0 ? sim.loss() : lossSum / blockSteps;
-        r[c++] = lastAlignment;
+        r[c++] = latestAdjoint.front().alignment;
         int layers = spec.layerCount();
         for (int l = 0; l < layers; l++) r[c++] = norm(student.weights(l));
         for (int l = 0; l < layers; l++) {
@@ -332,11 +364,14 @@ public final class DashboardProbe implements StepObserver {
         return teacher != null && l < teacher.spec().layerCount() && i < teacher.spec().layer(l).size();
     }
 
-    /** −λ of the selected neurons for the window just computed, on the same decimation grid as the trace. */
-    private void writeLambdaRows(GleSimulation sim, Selection sel, double dt) {
+    /**
+     * Adjoint worker: writes −λ of the selected neurons for the window just computed, on the same decimation
+     * grid as the trace, and hands its λ at the first step and its alignment to the simulation thread.
+     */
+    private void adjointComputed(SlidingAdjoint sliding, int batch, double dt) {
         long every = stride(dt);
         long start = sliding.computedStart();
-        int batch = sim.student().batch();
+        Selection sel = selection;
         NeuronId[] neurons = sel.neurons();
         lambdaRow[0] = sel.generation();
         for (int t = 0; t < sliding.stride(); t++) {
@@ -349,13 +384,21 @@ public final class DashboardProbe implements StepObserver {
             }
             lambdaTrace.write(step * dt, lambdaRow);
         }
+        LatestAdjoint latest = latestAdjoint.back();
+        for (int l = 0; l < latest.lambda.length; l++) {
+            double[] lambda = sliding.lambda(0, l);
+            for (int i = 0; i < latest.lambda[l].length; i++) latest.lambda[l][i] = batch * lambda[i];
+        }
+        latest.time = (start + 1) * dt;
+        latest.alignment = sliding.alignment();
+        latestAdjoint.publish();
     }
 
     private void publishSnapshot(GleSimulation sim) {
         GleNetwork student = sim.student();
         NetworkSnapshot s = snapshots.back();
         System.arraycopy(sim.input(), 0, s.input, 0, s.input.length);
-        int batch = student.batch();
+        LatestAdjoint adjoint = latestAdjoint.front();
         for (int l = 0; l < spec.layerCount(); l++) {
             int n = spec.layer(l).size();
             for (int i = 0; i < n; i++) {
@@ -364,7 +407,7 @@ public final class DashboardProbe implements StepObserver {
                 s.prospectiveError[l][i] = student.value(Quantity.PROSPECTIVE_ERROR, l, 0, i);
                 s.instantaneousError[l][i] = student.value(Quantity.INSTANTANEOUS_ERROR, l, 0, i);
                 s.basal[l][i] = student.value(Quantity.BASAL_POTENTIAL, l, 0, i);
-                s.lambda[l][i] = sliding.computedStart() < 0 ? Double.NaN : batch * sliding.lambda(0, l)[i];
+                s.lambda[l][i] = Double.isNaN(adjoint.time) ? Double.NaN : adjoint.lambda[l][i];
             }
             System.arraycopy(student.tauM(l), 0, s.tauM[l], 0, n);
             System.arraycopy(student.tauR(l), 0, s.tauR[l], 0, n);
@@ -376,9 +419,8 @@ public final class DashboardProbe implements StepObserver {
                 before[k] = w[k];
             }
         }
-        double dt = student.dynamics().dt();
-        s.lambdaTime = sliding.computedStart() < 0 ? Double.NaN : (sliding.computedStart() + 1) * dt;
-        s.alignment = lastAlignment;
+        s.lambdaTime = adjoint.time;
+        s.alignment = adjoint.alignment;
         s.time = sim.time();
         s.step = sim.stepCount();
         s.elapsed = sim.time() - lastSnapshotTime;

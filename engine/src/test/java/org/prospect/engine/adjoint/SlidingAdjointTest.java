@@ -82,4 +82,40 @@ class SlidingAdjointTest {
         assertEquals(direct.loss(), sliding.adjoint().loss(), 0.0);
         assertTrue(Double.isFinite(sliding.alignment()), "GLE learned in the window: the alignment is defined");
     }
+
+    @Test
+    void inBackgroundComputesTheSameWindowsAsInLine() throws Exception {
+        // Two identical runs, learning on: one computes each window in line, the other hands it to its worker
+        // (waited for after every step, so that none is skipped).
+        GleExperiment e = SmallNetworks.teacherStudent(1, true);
+        GleSimulation inLineSim = new GleSimulation(e);
+        GleSimulation backgroundSim = new GleSimulation(e);
+        double dt = e.dynamics().dt();
+        SlidingAdjoint inLine = new SlidingAdjoint(e.network(), e.batch(), WINDOW, 2 * WINDOW);
+        java.util.List<double[]> told = new java.util.ArrayList<>();
+        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW,
+                s -> told.add(new double[] {s.computedStart(), s.alignment(), s.lambda(WINDOW - 1, 0)[0]}))) {
+            inLine.begin(inLineSim.student(), inLineSim.stepCount());
+            background.begin(backgroundSim.student(), backgroundSim.stepCount());
+            java.util.List<double[]> expected = new java.util.ArrayList<>();
+            for (int t = 0; t < 5 * WINDOW; t++) {
+                inLineSim.step();
+                backgroundSim.step();
+                if (inLine.record(inLineSim.input(), alignedTarget(inLineSim), inLineSim.student(), dt)) {
+                    expected.add(new double[] {inLine.computedStart(), inLine.alignment(), inLine.lambda(WINDOW - 1, 0)[0]});
+                }
+                assertFalse(background.record(backgroundSim.input(), alignedTarget(backgroundSim),
+                        backgroundSim.student(), dt), "never computed on the recording thread");
+                background.awaitIdle();
+            }
+            assertEquals(0, background.skipped());
+            assertEquals(4, expected.size());
+            assertEquals(expected.size(), told.size());
+            for (int k = 0; k < expected.size(); k++) {
+                assertEquals(expected.get(k)[0], told.get(k)[0], 0.0, "window start");
+                assertEquals(expected.get(k)[1], told.get(k)[1], 0.0, "alignment");
+                assertEquals(expected.get(k)[2], told.get(k)[2], 0.0, "λ");
+            }
+        }
+    }
 }

@@ -110,6 +110,7 @@ class DashboardProbeTest {
         assertEquals(0, new Drained(p.lambdaTrace()).rows, "nothing before the first window is complete");
         sim.step();
         p.afterStep(sim);
+        p.awaitAdjoint(); // λ is computed on the adjoint's worker thread
         Drained d = new Drained(p.lambdaTrace());
         assertEquals(50, d.rows, "the first half of the window");
         assertEquals(0.01, d.time[0], 1e-12);
@@ -123,6 +124,7 @@ class DashboardProbeTest {
             sim.step();
             p.afterStep(sim);
         }
+        p.awaitAdjoint();
         Drained next = new Drained(p.lambdaTrace());
         assertEquals(50, next.rows);
         assertEquals(0.51, next.time[0], 1e-12, "the pieces tile time without gaps");
