@@ -266,18 +266,18 @@ public final class MnistView implements AutoCloseable {
         if (!(hi > lo)) {
             hi = lo + 1;
         }
-        double left = 56;
-        double right = 12;
-        double top = 34;
-        double bottom = 34;
+        double left = 64;
+        double right = 22;
+        double top = 40;
+        double bottom = 40;
         double pw = w - left - right;
         double ph = h - top - bottom;
         g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(null, FontWeight.BOLD, 15));
+        g.setFont(Font.font(null, FontWeight.BOLD, 19));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("Input x, sample 0 (label " + s.label + ")", w / 2, 16, w - 8);
-        g.setFont(Font.font(13));
+        g.setFont(Font.font(16));
         g.fillText("step in the sequence (red: now)", left + pw / 2, h - 12, pw);
         g.setStroke(Color.web("#999999"));
         g.setLineWidth(1);
@@ -322,12 +322,12 @@ public final class MnistView implements AutoCloseable {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(null, FontWeight.BOLD, 15));
+        g.setFont(Font.font(null, FontWeight.BOLD, 19));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         if (epochs.isEmpty()) {
             g.fillText("Confusion matrix (test set)", w / 2, 16, w - 8);
-            g.setFont(Font.font(13));
+            g.setFont(Font.font(16));
             g.fillText("shown after the first epoch", w / 2, h / 2, w - 8);
             return;
         }
@@ -343,7 +343,7 @@ public final class MnistView implements AutoCloseable {
         double x0 = left + Math.max(0, (w - left - 16 - size) / 2);
         int max = 1;
         for (int[] row : m) for (int c : row) max = Math.max(max, c);
-        g.setFont(Font.font(Math.max(9, Math.min(15, cell * 0.4))));
+        g.setFont(Font.font(Math.max(11, Math.min(18, cell * 0.4))));
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 double f = (double) m[i][j] / max;
@@ -356,7 +356,7 @@ public final class MnistView implements AutoCloseable {
             }
         }
         g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(13));
+        g.setFont(Font.font(16));
         for (int i = 0; i < k; i++) {
             g.fillText(String.valueOf(i), x0 - 10, top + (i + 0.5) * cell);
             g.fillText(String.valueOf(i), x0 + (i + 0.5) * cell, top - 10);
