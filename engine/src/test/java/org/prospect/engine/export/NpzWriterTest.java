@@ -76,4 +76,15 @@ class NpzWriterTest {
             assertEquals(java.util.List.of(dir.resolve("a.npz")), files.toList());
         }
     }
+
+    @Test
+    void theFinishedFileIsReadableByOthersLikeAnyNewFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.npz");
+        new NpzWriter().add("x", new double[] {1}).write(f);
+        try {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        } catch (UnsupportedOperationException notPosix) {
+            // nothing to check on a non-POSIX file system
+        }
+    }
 }
