@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 /** The headless command line: {@code prospect run|adjoint|…}. Never touches JavaFX. */
 @Command(name = "prospect", mixinStandardHelpOptions = true, version = "Prospect 0.1",
         description = "Watch neurons assign credit through space and time. Headless commands:",
-        footer = {"", "Also in the jar (offscreen JavaFX, no display needed):",
-                "  record   Record an animation (MP4, GIF, PNGs) of a view.",
-                "  figure   Save the dashboard or one chart as PNG or SVG.",
-                "  bench --gui  Frames/s of the window at full speed (Xvfb).",
+        footer = {"", "Also in the jar:",
+                "  record   Animation (MP4, GIF, PNGs) of a view; offscreen.",
+                "  figure   The dashboard or a chart as PNG or SVG; offscreen.",
+                "  bench --gui  The window's frames/s at full speed (display).",
                 "With no arguments the jar opens the window on samples/lagline.json."},
         subcommands = {RunCommand.class, AdjointCommand.class, BenchCommand.class, SweepCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
