@@ -66,10 +66,9 @@ public final class AtomicFiles {
 
     /** Temporary files are created owner-only; the finished file gets the usual rw-r--r--. */
     private static void readableLikeAnyNewFile(Path file) throws IOException {
-        try {
+        // On a file system without POSIX permissions the platform's defaults apply.
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Not a POSIX file system: the platform's defaults apply.
         }
     }
 }
