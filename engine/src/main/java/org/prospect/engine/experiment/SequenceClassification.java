@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.prospect.engine.gle.GleNetwork;
-import org.prospect.engine.gle.NetworkSpec;
-import org.prospect.engine.gle.LayerSpec;
 import org.prospect.engine.task.SequenceStream;
 import org.prospect.engine.task.TargetSpec;
 
@@ -42,10 +40,7 @@ public final class SequenceClassification {
         this.batch = student.batch();
         this.classes = spec.train().classes();
         this.train = new SequenceStream(spec.train(), batch, seed, true);
-        NetworkSpec net = student.spec();
-        List<LayerSpec> layers = new ArrayList<>();
-        for (int l = 0; l < net.layerCount(); l++) layers.add(net.layer(l));
-        this.evaluator = new GleNetwork(new NetworkSpec(net.inputs(), layers), student.snapshot(), student.dynamics(), batch);
+        this.evaluator = new GleNetwork(student.spec(), student.snapshot(), student.dynamics(), batch);
         this.evaluator.setErrorsEnabled(false);
         this.summedOutput = new double[batch * classes];
         this.evalX = new double[batch];
