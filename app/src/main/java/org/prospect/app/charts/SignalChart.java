@@ -27,10 +27,12 @@ public final class SignalChart {
     public SignalChart(Probe probe, int windowRows) {
         DefaultNumericAxis time = new DefaultNumericAxis("time (τ units)");
         time.setUnit(null); // the unit is in the name; ChartFX would append an empty "[]"
+        TickLabels.apply(time);
         time.setAutoRangeRounding(false);
         time.setAnimated(false);
         value = new DefaultNumericAxis("signal (arb. units)");
         value.setUnit(null);
+        TickLabels.apply(value);
         // The value range is set by the feeder (grow-only): ChartFX 11.3 did not re-range this axis as
         // the circular data sets filled, and a steady scale is easier to follow in a lecture anyway.
         value.setAutoRanging(false);

@@ -185,6 +185,7 @@ public final class TimeChart {
     private static DefaultNumericAxis axis(String label) {
         DefaultNumericAxis a = new DefaultNumericAxis(label);
         a.setUnit(null); // the unit is in the label; ChartFX would append an empty "[]"
+        TickLabels.apply(a);
         a.setAutoRanging(false);
         a.setAutoRangeRounding(false);
         a.setAnimated(false);

@@ -9,6 +9,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.prospect.app.charts.Palette;
+import org.prospect.app.charts.TickLabels;
 
 /**
  * A small ChartFX line chart for the RNN dashboard: named lines ({@link DoubleDataSet}s) filled only off the FX
@@ -46,6 +47,7 @@ final class Plot {
     private static DefaultNumericAxis axis(String label, boolean auto) {
         DefaultNumericAxis a = new DefaultNumericAxis(label);
         a.setUnit(null);
+        TickLabels.apply(a);
         a.setAnimated(false);
         a.setAutoRanging(auto);
         a.setAutoRangeRounding(false);

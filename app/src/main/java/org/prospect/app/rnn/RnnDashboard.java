@@ -101,10 +101,12 @@ public final class RnnDashboard implements AutoCloseable {
         int n = spec.units();
         int types = spec.cellTypes();
 
-        accuracy = new Plot("rnn-accuracy-chart", "Validation accuracy", "iteration", "accuracy (%)", 0, 102);
+        // All three range automatically: with a fixed y range ChartFX 11.3 does not re-lay the x axis out as its
+        // tick labels widen, and draws the axis name over them (seen in screenshots).
+        accuracy = new Plot("rnn-accuracy-chart", "Validation accuracy", "iteration", "accuracy (%)", Double.NaN, Double.NaN);
         loss = new Plot("rnn-loss-chart", "Validation loss", "iteration", "cross-entropy", Double.NaN, Double.NaN);
         alignment = new Plot("rnn-alignment-chart", "Alignment with BPTT", "iteration",
-                "cosine", -1.02, 1.02);
+                "cosine", Double.NaN, Double.NaN);
         for (int k = 0; k < rules; k++) {
             String label = experiment.rules().get(k).label();
             String colour = RuleColours.of(experiment, k);

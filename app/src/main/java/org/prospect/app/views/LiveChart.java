@@ -11,6 +11,7 @@ import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import org.prospect.app.charts.TickLabels;
 
 /**
  * A ChartFX line chart for the extra views (comparison, MNIST-1D). As in the dashboard, points are only ever
@@ -69,6 +70,7 @@ public final class LiveChart {
     private static DefaultNumericAxis axis(String label) {
         DefaultNumericAxis a = new DefaultNumericAxis(label);
         a.setUnit(null);
+        TickLabels.apply(a);
         a.setAutoRanging(false);
         a.setAutoRangeRounding(false);
         a.setAnimated(false);
