@@ -505,6 +505,7 @@ final class MainWindow implements AutoCloseable {
         transport.bind(next.control);
         status.setDt(next.control.dt());
         status.setIterations(next.rnn != null);
+        transport.setIterationMode(next.rnn != null);
         if (next.runner != null) parameters.show((GleExperiment) experiment, next.runner);
         if (parametersShown.get()) root.setRight(sheet());
         banner.hide();

@@ -346,4 +346,15 @@ class MainWindowTest {
         settle();
         assertEquals(0, status().steps());
     }
+
+    @Test
+    void rnnRunsHideTheTimeAndSpeedControlsAndGleRunsShowThemAgain(FxRobot robot) {
+        robot.interact(() -> window.open(DefaultSample.folder().resolve("delayed-xor-short.json")));
+        assertFalse(robot.lookup("#step-unit").query().isVisible(), "an iteration has no time unit");
+        assertFalse(robot.lookup("#speed").query().isVisible(), "an RNN run always goes flat out");
+        assertTrue(robot.lookup("#step").query().isVisible());
+        robot.interact(() -> window.open(DefaultSample.folder().resolve("lagline.json")));
+        assertTrue(robot.lookup("#step-unit").query().isVisible());
+        assertTrue(robot.lookup("#speed").query().isVisible());
+    }
 }

@@ -38,16 +38,20 @@ public final class Transport {
     private final CheckBox learning = new CheckBox("learning");
     private final ComboBox<Double> speed = new ComboBox<>();
     private boolean shownRunning;
+    private final Button step;
+    private final Button stepUnit;
+    private final Label speedLabel;
+    private final Separator speedSeparator = new Separator();
 
     public Transport() {
         playPause.setId("play-pause");
         playPause.setOnAction(e -> togglePlay());
         playPause.setTooltip(tip("Play / pause   (Space)"));
-        Button step = new Button("Step");
+        step = new Button("Step");
         step.setId("step");
         step.setOnAction(e -> { if (runner != null) runner.step(1); });
         step.setTooltip(tip("Pause and advance one step dt   (→)"));
-        Button stepUnit = new Button("Step 1 τ");
+        stepUnit = new Button("Step 1 τ");
         stepUnit.setId("step-unit");
         stepUnit.setOnAction(e -> { if (runner != null) runner.step(stepsPerTimeUnit()); });
         stepUnit.setTooltip(tip("Pause and advance one time unit   (Shift+→)"));
@@ -77,15 +81,28 @@ public final class Transport {
         learning.setTooltip(tip("Plasticity on or off"));
 
         // Keys belong to the window, not to whichever button last had focus.
-        Label speedLabel = new Label("speed");
+        speedLabel = new Label("speed");
         for (Control control : new Control[] {playPause, step, stepUnit, reset, speed, learning, speedLabel}) {
             control.setFocusTraversable(false);
             // Never "S…": what does not fit goes to the toolbar's overflow menu instead.
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
-        bar = new ToolBar(playPause, step, stepUnit, reset, new Separator(), speedLabel, speed,
+        bar = new ToolBar(playPause, step, stepUnit, reset, speedSeparator, speedLabel, speed,
                 new Separator(), learning);
         bar.getStyleClass().add("transport");
+    }
+
+    /**
+     * Iterations (RNN training) instead of simulated time: "Step" runs one training iteration, and the controls
+     * for time units and speed, which an iteration-driven run ignores, are hidden.
+     */
+    public void setIterationMode(boolean iterations) {
+        for (Control c : new Control[] {stepUnit, speedLabel, speed, speedSeparator}) {
+            c.setVisible(!iterations);
+            c.setManaged(!iterations);
+        }
+        step.setTooltip(tip(iterations ? "Pause and run one training iteration   (→)"
+                : "Pause and advance one step dt   (→)"));
     }
 
     private static Tooltip tip(String text) {
