@@ -40,6 +40,12 @@ final class DefaultSample {
         return ExperimentFile.loadLearners(file);
     }
 
+    /** The file's text, to run and keep (see {@link ExperimentText}); a missing file is reported as by {@link #load}. */
+    static org.prospect.engine.experiment.ExperimentText read(Path file) throws ExperimentFileException {
+        checkExists(file);
+        return org.prospect.engine.experiment.ExperimentText.read(file);
+    }
+
     private static void checkExists(Path file) throws ExperimentFileException {
         // Checked here too, so a missing file is reported the same way whatever the parser does.
         if (!Files.isRegularFile(file)) {

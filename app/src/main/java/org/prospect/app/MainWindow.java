@@ -57,12 +57,14 @@ import org.prospect.app.views.RunFiles;
 import org.prospect.engine.experiment.Experiment;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
+import org.prospect.engine.experiment.ExperimentText;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.RnnExperiment;
 import org.prospect.engine.experiment.SessionFile;
 import org.prospect.engine.run.Halt;
 import org.prospect.engine.run.HaltListener;
+import org.prospect.engine.run.RnnRunState;
 import org.prospect.engine.run.RnnRunner;
 import org.prospect.engine.run.RunControl;
 import org.prospect.engine.run.RunnerStatus;
@@ -95,6 +97,8 @@ final class MainWindow implements AutoCloseable {
             "Ctrl+P\tshow / hide the parameter sheet",
             "Ctrl+O\topen an experiment file",
             "Ctrl+S\tsave the session (continue it later)",
+            "Ctrl+E\texport the traces the charts hold now (CSV or NPZ)",
+            "Ctrl+Shift+E\texport the whole run (CSV or NPZ), regenerated from the start",
             "Ctrl+Shift+O\topen a saved session",
             "Ctrl+Q\tquit",
             "Enter\tin the sample list: open; in a parameter field: apply",
@@ -125,6 +129,9 @@ final class MainWindow implements AutoCloseable {
     private String lastError;
     private Alert lastAlert;
     private ExceptionDialog lastExceptionDialog;
+    private org.prospect.app.views.ExportProgress lastExportProgress;
+    /** Asks for a file to write; tests replace the platform's save dialog, which cannot be driven headless. */
+    private java.util.function.Function<FileChooser, java.io.File> saveDialog = c -> c.showSaveDialog(window());
 
     /** A window on an experiment built in code (no file); the sample browser lists the default folder. */
     MainWindow(GleExperiment experiment) {
@@ -204,8 +211,13 @@ final class MainWindow implements AutoCloseable {
         openSession.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         MenuItem saveSession = item("Save session…", () -> chooseFile(FileKind.SESSION_OUT));
         saveSession.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        MenuItem export = item("Export traces…", () -> chooseFile(FileKind.EXPORT));
-        Menu fileMenu = new Menu("File", null, open, openSession, saveSession, export, revert, new SeparatorMenuItem(), quit);
+        MenuItem export = item("Export _visible window…", () -> chooseFile(FileKind.EXPORT));
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        MenuItem exportRun = item("Export _whole run…", () -> chooseFile(FileKind.EXPORT_RUN));
+        exportRun.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        exportRun.setId("export-whole-run");
+        Menu fileMenu = new Menu("File", null, open, openSession, saveSession, export, exportRun, revert,
+                new SeparatorMenuItem(), quit);
 
         MenuItem play = item("Play / pause   (Space)", () -> { if (session != null) transport.togglePlay(); });
         MenuItem step = item("Step   (→)", () -> { if (session != null) session.control.step(1); });
@@ -389,6 +401,8 @@ final class MainWindow implements AutoCloseable {
     private final class Session implements AutoCloseable {
         final Experiment experiment;
         final Path file;
+        /** The experiment file's text as read when the run was opened (null for one built in code). */
+        final ExperimentText source;
         final RunControl control;
         /** GLE runs only (null for an RNN run). */
         final SimulationRunner runner;
@@ -402,12 +416,15 @@ final class MainWindow implements AutoCloseable {
          * An RNN run of {@code experiment}; or all {@code learners} of a GLE file in lockstep (the first is shown),
          * continuing {@code resumed} when given.
          */
-        Session(Experiment experiment, java.util.List<ExperimentFile.Learner> learners, Path file, GleSimulation resumed) {
+        Session(Experiment experiment, java.util.List<ExperimentFile.Learner> learners, ExperimentText source,
+                Path file, Resumed resumed) {
             this.experiment = experiment;
             this.file = file;
+            this.source = source;
             HaltListener onHalt = halt -> Platform.runLater(() -> halted(this, halt));
             if (experiment instanceof RnnExperiment x) {
-                rnnRunner = new RnnRunner(x, onHalt);
+                rnnRunner = resumed != null && resumed.rnn() != null ? RnnRunner.resume(resumed.rnn(), onHalt)
+                        : new RnnRunner(x, onHalt);
                 rnn = new RnnDashboard(rnnRunner);
                 rnnSheet = new RnnSheet(rnnRunner);
                 runner = null;
@@ -415,7 +432,8 @@ final class MainWindow implements AutoCloseable {
                 control = rnnRunner;
             } else {
                 int capacity = WINDOW_TIME_UNITS * ROWS_PER_TIME_UNIT;
-                runner = resumed != null ? SimulationRunner.resume(resumed, ROWS_PER_TIME_UNIT, capacity, onHalt)
+                runner = resumed != null
+                        ? SimulationRunner.resume(learners, resumed.learners(), ROWS_PER_TIME_UNIT, capacity, onHalt)
                         : new SimulationRunner(learners, ROWS_PER_TIME_UNIT, capacity, onHalt);
                 centre = new Centre(runner);
                 rnnRunner = null;
@@ -441,6 +459,9 @@ final class MainWindow implements AutoCloseable {
         }
     }
 
+    /** Where a run opened from a session starts: every GLE learner's simulation, or an RNN run's state. */
+    private record Resumed(java.util.List<GleSimulation> learners, RnnRunState rnn) {}
+
     /** The parameter sheet for the current run: the GLE sheet, or an RNN run's own. */
     private Node sheet() {
         return session != null && session.rnnSheet != null ? session.rnnSheet.node() : parameters.node();
@@ -455,9 +476,12 @@ final class MainWindow implements AutoCloseable {
     boolean open(Path path) {
         Experiment experiment;
         java.util.List<ExperimentFile.Learner> learners = null;
+        ExperimentText source;
         try {
-            experiment = DefaultSample.loadAny(path);
-            if (experiment instanceof GleExperiment) learners = DefaultSample.loadLearners(path);
+            // Read once and kept: sessions and exports describe the file as it was opened.
+            source = DefaultSample.read(path);
+            experiment = ExperimentFile.loadAny(source);
+            if (experiment instanceof GleExperiment) learners = ExperimentFile.loadLearners(source);
         } catch (ExperimentFileException e) {
             badFile(e.getMessage());
             return false;
@@ -465,7 +489,7 @@ final class MainWindow implements AutoCloseable {
             badFile(path + ": cannot load: " + e);
             return false;
         }
-        show(experiment, learners, path, null);
+        show(experiment, learners, source, path, null);
         return true;
     }
 
@@ -474,9 +498,9 @@ final class MainWindow implements AutoCloseable {
      * does not load leaves the current run as it is and says why.
      */
     boolean openSession(Path path) {
-        SessionFile.Session saved;
+        SessionFile.Saved saved;
         try {
-            saved = SessionFile.load(path);
+            saved = SessionFile.loadAny(path);
         } catch (ExperimentFileException e) {
             badFile(e.getMessage());
             return false;
@@ -484,8 +508,12 @@ final class MainWindow implements AutoCloseable {
             badFile(path + ": cannot load the session: " + e);
             return false;
         }
-        GleExperiment e = saved.simulation().experiment();
-        show(e, java.util.List.of(new ExperimentFile.Learner(e.name(), e)), saved.experimentFile(), saved.simulation());
+        if (saved instanceof SessionFile.Session gle) {
+            show(gle.simulation().experiment(), gle.learners(), gle.source(), gle.experimentFile(),
+                    new Resumed(gle.simulations(), null));
+        } else if (saved instanceof SessionFile.RnnSession rnn) {
+            show(rnn.state().experiment(), null, rnn.source(), rnn.source().file(), new Resumed(null, rnn.state()));
+        }
         return true;
     }
 
@@ -493,12 +521,20 @@ final class MainWindow implements AutoCloseable {
     void show(Experiment experiment, Path path) {
         java.util.List<ExperimentFile.Learner> learners = experiment instanceof GleExperiment g
                 ? java.util.List.of(new ExperimentFile.Learner(g.name(), g)) : null;
-        show(experiment, learners, path, null);
+        ExperimentText source = null;
+        if (path != null) {
+            try {
+                source = DefaultSample.read(path);
+            } catch (ExperimentFileException e) {
+                // Runs all the same; only sessions and the experiment written beside an export need the text.
+            }
+        }
+        show(experiment, learners, source, path, null);
     }
 
-    private void show(Experiment experiment, java.util.List<ExperimentFile.Learner> learners, Path path,
-                      GleSimulation resumed) {
-        Session next = new Session(experiment, learners, path, resumed);
+    private void show(Experiment experiment, java.util.List<ExperimentFile.Learner> learners, ExperimentText source,
+                      Path path, Resumed resumed) {
+        Session next = new Session(experiment, learners, source, path, resumed);
         if (session != null) session.close();
         session = next;
         root.setCenter(next.centreNode());
@@ -518,7 +554,7 @@ final class MainWindow implements AutoCloseable {
         if (started) next.start();
     }
 
-    private enum FileKind { SESSION_IN, SESSION_OUT, EXPORT }
+    enum FileKind { SESSION_IN, SESSION_OUT, EXPORT, EXPORT_RUN }
 
     private void chooseFile(FileKind kind) {
         if (kind != FileKind.SESSION_IN && session == null) return;
@@ -540,15 +576,17 @@ final class MainWindow implements AutoCloseable {
                 chooser.setTitle("Save the session");
                 chooser.getExtensionFilters().add(sessions);
                 chooser.setInitialFileName(stem + ".session");
-                java.io.File chosen = chooser.showSaveDialog(window());
+                java.io.File chosen = saveDialog.apply(chooser);
                 if (chosen != null) saveSession(chosen.toPath());
             }
-            case EXPORT -> {
-                chooser.setTitle("Export the traces the charts hold now (CSV or NPZ)");
+            case EXPORT, EXPORT_RUN -> {
+                boolean whole = kind == FileKind.EXPORT_RUN;
+                chooser.setTitle(whole ? "Export the whole run, regenerated from its start (CSV or NPZ)"
+                        : "Export the traces the charts hold now (CSV or NPZ)");
                 chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
                         new FileChooser.ExtensionFilter("NumPy (*.npz)", "*.npz"));
-                chooser.setInitialFileName(stem + "-trace.csv");
-                java.io.File chosen = chooser.showSaveDialog(window());
+                chooser.setInitialFileName(stem + (whole ? "-run.csv" : "-trace.csv"));
+                java.io.File chosen = saveDialog.apply(chooser);
                 if (chosen == null) return;
                 Path out = chosen.toPath();
                 String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -557,22 +595,23 @@ final class MainWindow implements AutoCloseable {
                             && chooser.getSelectedExtensionFilter().getDescription().startsWith("NumPy");
                     out = out.resolveSibling(out.getFileName() + (npz ? ".npz" : ".csv"));
                 }
-                exportTraces(out);
+                if (whole) exportWholeRun(out);
+                else exportTraces(out);
             }
         }
     }
 
     /**
-     * Saves the current run as a session (on the simulation thread, between two steps); errors are shown in a
-     * dialog naming the file. Of a comparison file, the first learner is saved.
+     * Saves the current run as a session (its state taken on the run's thread, between two steps): every learner
+     * of a comparison file, or an RNN run with its metrics. Errors are shown in a dialog naming the file.
      */
     java.util.concurrent.CompletableFuture<Path> saveSession(Path out) {
         Session s = session;
-        if (s == null || s.runner == null) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
-                    new IllegalStateException("only GLE runs can be saved as sessions"));
+        if (s == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("nothing is running"));
         }
-        var done = RunFiles.saveSession(s.runner, s.file, out);
+        var done = s.runner != null ? RunFiles.saveSession(s.runner, s.source, out)
+                : RunFiles.saveSession(s.rnnRunner, s.source, out);
         done.whenComplete((p, e) -> {
             if (e != null) Platform.runLater(() -> fileError("Could not save the session", out, e));
         });
@@ -592,11 +631,8 @@ final class MainWindow implements AutoCloseable {
         java.util.Map<String, io.fair_acc.chartfx.XYChart> charts = new java.util.LinkedHashMap<>();
         for (var c : s.centre.dashboard.charts()) charts.put(c.node().getId(), c.node());
         if (s.centre.extra != null) charts.putAll(s.centre.extra.charts());
-        java.util.Map<String, String> edits = new java.util.LinkedHashMap<>(parameters.edits().values());
-        boolean learning = s.runner.status().learning();
-        if (learning != ((GleExperiment) s.experiment).learning().enabled()) edits.put("learning.enabled", String.valueOf(learning));
-        var settings = new org.prospect.engine.experiment.Settings(edits);
-        Path source = s.file;
+        var settings = editsInForce(s);
+        ExperimentText source = s.source;
         var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return RunFiles.exportVisible(charts, out, source, settings);
@@ -607,6 +643,56 @@ final class MainWindow implements AutoCloseable {
         done.whenComplete((p, e) -> {
             if (e != null) Platform.runLater(() -> fileError("Could not export the traces", out, e));
         });
+        return done;
+    }
+
+    /** The parameter sheet's edits and learning on/off, as field settings of the experiment file. */
+    private org.prospect.engine.experiment.Settings editsInForce(Session s) {
+        java.util.Map<String, String> edits = new java.util.LinkedHashMap<>(parameters.edits().values());
+        boolean learning = s.runner.status().learning();
+        if (learning != ((GleExperiment) s.experiment).learning().enabled()) edits.put("learning.enabled", String.valueOf(learning));
+        return new org.prospect.engine.experiment.Settings(edits);
+    }
+
+    /**
+     * Exports the whole run, not just what the charts hold: the runner's journal (origin, edits and the steps they
+     * were made at) is read between two steps, and a background thread regenerates the run to the current step and
+     * streams it to {@code out} in the layout of {@code run --csv/--npz}, with the experiment and the edits in force
+     * beside it. A small window shows the progress and cancels; nothing is left under {@code out} when cancelled or
+     * failed. The live run goes on meanwhile. Errors are shown in a dialog naming the file.
+     */
+    java.util.concurrent.CompletableFuture<java.util.List<Path>> exportWholeRun(Path out) {
+        Session s = session;
+        if (s == null || s.runner == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("only GLE runs export traces"));
+        }
+        var settings = editsInForce(s);
+        ExperimentText source = s.source;
+        var journal = s.runner.journal();
+        var done = new java.util.concurrent.CompletableFuture<java.util.List<Path>>();
+        javafx.concurrent.Task<java.util.List<Path>> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected java.util.List<Path> call() throws Exception {
+                return RunFiles.exportWholeRun(journal.get(), out, source, settings,
+                        new org.prospect.engine.export.WholeRunExport.Progress() {
+                            @Override public void at(long step, long total) { updateProgress(step, Math.max(1, total)); }
+
+                            @Override public boolean cancelled() { return isCancelled(); }
+                        });
+            }
+        };
+        task.setOnSucceeded(e -> done.complete(task.getValue()));
+        task.setOnFailed(e -> {
+            done.completeExceptionally(task.getException());
+            fileError("Could not export the whole run", out, task.getException());
+        });
+        task.setOnCancelled(e -> done.cancel(false));
+        lastExportProgress = new org.prospect.app.views.ExportProgress(window(), out, task);
+        Thread worker = new Thread(task, "prospect-export");
+        worker.setDaemon(true);
+        worker.start();
+        lastExportProgress.show();
         return done;
     }
 
@@ -735,6 +821,12 @@ final class MainWindow implements AutoCloseable {
     String lastError() { return lastError; }
 
     Alert lastAlert() { return lastAlert; }
+
+    /** The progress window of the last whole-run export, or null. */
+    org.prospect.app.views.ExportProgress lastExportProgress() { return lastExportProgress; }
+
+    /** Replaces the platform's save dialog (tests: it cannot be driven headless). */
+    void setSaveDialog(java.util.function.Function<FileChooser, java.io.File> dialog) { saveDialog = dialog; }
 
     ExceptionDialog lastExceptionDialog() { return lastExceptionDialog; }
 

@@ -2,6 +2,7 @@ package org.prospect.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javafx.event.ActionEvent;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import org.prospect.app.views.RunFiles;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.SessionFile;
+import org.prospect.engine.experiment.StateColumns;
 import org.prospect.engine.run.Command;
 import org.prospect.engine.run.SimulationRunner;
 import org.testfx.api.FxRobot;
@@ -205,6 +208,132 @@ class ViewsTest {
         assertArrayEquals(reference.student().weights(1), wNow, 0.0);
         assertEquals(SAMPLES.resolve("lagline.json").toAbsolutePath().normalize(),
                 window.runFile().toAbsolutePath().normalize());
+    }
+
+    /** Opens LagLine, pauses, steps 300, sets γ to 0.5 in the parameter sheet, steps 200 more. */
+    private void editedLagLine(FxRobot robot) throws Exception {
+        open(robot, SAMPLES.resolve("lagline.json"));
+        pause();
+        window.runner().step(300);
+        TextField gamma = window.parameters().field("dynamics.gamma");
+        robot.interact(() -> {
+            gamma.setText("0.5");
+            gamma.fireEvent(new ActionEvent());
+        });
+        window.runner().step(200);
+        assertTrue(window.runner().awaitCommands(20, TimeUnit.SECONDS));
+    }
+
+    /** The live primary learner's row in the layout of `run --csv`, as text. */
+    private String liveRow() throws Exception {
+        return window.runner().inspect(all -> {
+            StateColumns columns = new StateColumns(all.get(0), 0);
+            double[] row = new double[columns.size()];
+            columns.fill(all.get(0), row);
+            StringBuilder b = new StringBuilder().append((long) row[0]);
+            for (int c = 1; c < row.length; c++) b.append(',').append(row[c]);
+            return b.toString();
+        }).get(20, TimeUnit.SECONDS);
+    }
+
+    private void answerSaveDialogWith(Path file) {
+        window.setSaveDialog(chooser -> file.toFile());
+    }
+
+    @Test
+    void ctrlShiftEExportsTheWholeRunEndingAtTheLiveStateWithTheEditApplied(FxRobot robot, @TempDir Path dir) throws Exception {
+        editedLagLine(robot);
+        long steps = window.runner().status().steps();
+        Path csv = dir.resolve("whole.csv");
+        answerSaveDialogWith(csv);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> Files.isRegularFile(csv));
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(steps + 1, rows.size(), "a header and every step since t = 0");
+        assertEquals(liveRow(), rows.get(rows.size() - 1));
+        assertEquals(0.5, ExperimentFile.load(RunFiles.experimentBeside(csv)).dynamics().gamma());
+        waitUntil(() -> !window.lastExportProgress().stage().isShowing());
+    }
+
+    @Test
+    void theWholeRunExportIsInTheFileMenu(FxRobot robot, @TempDir Path dir) throws Exception {
+        editedLagLine(robot);
+        Path npz = dir.resolve("whole.npz");
+        answerSaveDialogWith(npz);
+        robot.clickOn("File");
+        robot.clickOn("Export whole run…");
+        waitUntil(() -> Files.isRegularFile(npz));
+        Map<String, double[]> arrays = readNpz(npz);
+        assertEquals(window.runner().status().steps(), arrays.get("t").length);
+    }
+
+    @Test
+    void cancellingAWholeRunExportLeavesNoFileUnderItsName(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, SAMPLES.resolve("lagline.json"));
+        pause();
+        // Long enough that regenerating it takes far longer than pressing Cancel.
+        window.runner().step(400_000);
+        assertTrue(window.runner().awaitCommands(60, TimeUnit.SECONDS));
+        Path csv = dir.resolve("cancelled.csv");
+        java.util.concurrent.CompletableFuture<?>[] export = new java.util.concurrent.CompletableFuture<?>[1];
+        robot.interact(() -> export[0] = window.exportWholeRun(csv));
+        robot.interact(() -> window.lastExportProgress().cancelButton().fire());
+        waitUntil(() -> export[0].isDone());
+        assertTrue(export[0].isCancelled());
+        waitUntil(() -> !window.lastExportProgress().stage().isShowing());
+        assertFalse(Files.exists(csv));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(RunFiles.experimentBeside(csv)), left.toList(), "no temporary files left");
+        }
+    }
+
+    @Test
+    void aComparisonSessionResumesEveryLearner(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(robot, SAMPLES.resolve("lagline-compare.json"));
+        pause();
+        window.runner().step(150);
+        List<double[]> weights = window.runner().inspect(all -> all.stream().map(s -> s.student().weights(1).clone()).toList())
+                .get(20, TimeUnit.SECONDS);
+        Path out = dir.resolve("compare.session");
+        window.saveSession(out).get(20, TimeUnit.SECONDS);
+        boolean[] ok = {false};
+        robot.interact(() -> ok[0] = window.openSession(out));
+        assertTrue(ok[0], () -> "could not open the session: " + window.lastError());
+        pause();
+        assertEquals(3, window.runner().learnerCount());
+        SessionFile.Session reference = SessionFile.load(out);
+        List<GleSimulation> sims = reference.simulations();
+        for (int i = 0; i < 3; i++) assertArrayEquals(weights.get(i), sims.get(i).student().weights(1), 0.0, "learner " + i);
+        assertEquals(List.of("GLE", "instantaneous errors", "BPTT 1 τ"),
+                window.runner().learners().stream().map(ExperimentFile.Learner::label).toList());
+    }
+
+    @Test
+    void anRnnSessionOpensWithItsIterationsAndLearningCurves(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("tiny-xor.json");
+        Files.writeString(f, """
+            {"name": "tiny XOR", "description": "test", "model": "rnn",
+             "network": {"units": 10, "tau": 20, "dt": 1, "seed": 3},
+             "task": {"cue": 6, "delay": 8},
+             "training": {"batch": 4, "learningRate": 1e-2, "validationBatch": 4, "iterations": 50},
+             "rules": ["BPTT", {"rule": "ModProp", "mu": 0.25}]}
+            """);
+        open(robot, f);
+        window.rnnRunner().pause();
+        window.rnnRunner().reset();
+        window.rnnRunner().step(4);
+        assertTrue(window.rnnRunner().awaitCommands(20, TimeUnit.SECONDS));
+        double loss = window.rnnRunner().history().get(3, 1, org.prospect.engine.run.RnnHistory.LOSS);
+        Path out = dir.resolve("xor.session");
+        window.saveSession(out).get(20, TimeUnit.SECONDS);
+        Files.delete(f); // the session holds the experiment as it was opened
+        boolean[] ok = {false};
+        robot.interact(() -> ok[0] = window.openSession(out));
+        assertTrue(ok[0], () -> "could not open the session: " + window.lastError());
+        window.rnnRunner().pause();
+        assertTrue(window.rnnRunner().awaitCommands(20, TimeUnit.SECONDS));
+        assertTrue(window.rnnRunner().iteration() >= 4, "iteration " + window.rnnRunner().iteration());
+        assertEquals(loss, window.rnnRunner().history().get(3, 1, org.prospect.engine.run.RnnHistory.LOSS), 0.0);
     }
 
     /** Reads the float64 vectors of an .npz (NPY 1.0, little-endian) as numpy would. */

@@ -44,14 +44,18 @@ final class ResumeCommand implements Callable<Integer> {
             return 2;
         }
         GleSimulation sim = s.simulation();
+        // Every learner of a comparison file goes on in lockstep, as in the app.
+        java.util.List<GleSimulation> all = s.simulations();
         long steps = length.steps != null ? length.steps : Math.round(length.duration / sim.student().dynamics().dt());
         if (steps <= 0) {
             System.err.println("--steps/--duration: expected a positive length, got " + steps + " steps");
             return 2;
         }
-        for (long i = 0; i < steps; i++) sim.step();
+        for (long i = 0; i < steps; i++) {
+            for (GleSimulation learner : all) learner.step();
+        }
         if (finalJson != null) AtomicFiles.write(finalJson, out -> RunCommand.writeFinal(sim, out));
-        if (saveSession != null) SessionFile.save(saveSession, s.experimentFile(), sim);
+        if (saveSession != null) SessionFile.save(saveSession, s.source(), all);
         System.err.printf("%s: resumed to t = %.6g (step %d), loss %.6g%n", sim.experiment().name(), sim.time(),
                 sim.stepCount(), sim.loss());
         return 0;

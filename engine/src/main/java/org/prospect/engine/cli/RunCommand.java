@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.prospect.engine.experiment.Comparison;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
+import org.prospect.engine.experiment.ExperimentText;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.RnnExperiment;
@@ -70,8 +71,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<ExperimentFile.Learner> learners;
+        ExperimentText source;
         try {
-            if (ExperimentFile.loadAny(file) instanceof RnnExperiment rnn) {
+            // Read once: a session saved at the end holds the text this run was made from.
+            source = ExperimentText.read(file);
+            if (ExperimentFile.loadAny(source) instanceof RnnExperiment rnn) {
                 return RnnRun.run(rnn, file, length == null ? null : length.iterations,
                         length != null && (length.steps != null || length.duration != null || length.epochs != null),
                         metrics, csv, npz, finalJson);
@@ -80,12 +84,12 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("--iterations: " + file + " is not an rnn experiment (use --steps, --duration or --epochs)");
                 return 2;
             }
-            learners = ExperimentFile.loadLearners(file);
+            learners = ExperimentFile.loadLearners(source);
         } catch (ExperimentFileException e) {
             System.err.println(e.getMessage());
             return 2;
         }
-        if (learners.size() > 1) return runComparison(learners);
+        if (learners.size() > 1) return runComparison(learners, source);
         GleExperiment experiment = learners.get(0).experiment();
         long steps = experiment.steps();
         if (length != null && length.steps != null) steps = length.steps;
@@ -136,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         if (finalJson != null) {
             AtomicFiles.write(finalJson, out -> writeFinal(sim, out));
         }
-        if (saveSession != null) SessionFile.save(saveSession, file, sim);
+        if (saveSession != null) SessionFile.save(saveSession, source, sim);
         if (metrics != null && sim.classification() != null) {
             AtomicFiles.write(metrics, out -> {
                 out.write("epoch,train_loss,train_accuracy,test_loss,test_accuracy,rate,seconds\n");
@@ -155,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A comparison file: every learner in lockstep, a summary line each, finals keyed by label. */
-    private int runComparison(List<ExperimentFile.Learner> learners) throws IOException {
+    private int runComparison(List<ExperimentFile.Learner> learners, ExperimentText source) throws IOException {
         if (csv != null || npz != null) {
             System.err.println("--csv/--npz: a comparison file has " + learners.size()
                     + " learners; traces are written for single experiments only (run one learner's file, or use the app)");
@@ -180,6 +184,11 @@ final class RunCommand implements Callable<Integer> {
         System.err.printf("%d learners × %d steps in %.3f s%n", comparison.size(), steps, seconds);
         if (finalJson != null) {
             AtomicFiles.write(finalJson, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, finals));
+        }
+        if (saveSession != null) {
+            List<GleSimulation> all = new java.util.ArrayList<>();
+            for (int i = 0; i < comparison.size(); i++) all.add(comparison.simulation(i));
+            SessionFile.save(saveSession, source, all);
         }
         return 0;
     }

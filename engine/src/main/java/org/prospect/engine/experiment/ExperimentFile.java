@@ -49,6 +49,20 @@ public final class ExperimentFile {
         return learners(file, FieldReader.parse(file, text)).get(0).experiment();
     }
 
+    /** Like {@link #loadAny(Path)}, from text already read (see {@link ExperimentText}). */
+    public static Experiment loadAny(ExperimentText source) throws ExperimentFileException {
+        FieldReader root = FieldReader.parse(source.file(), source.text());
+        if (isRnn(root)) return resolveRnn(source.file(), root);
+        return learners(source.file(), root).get(0).experiment();
+    }
+
+    /** Like {@link #loadLearners(Path)}, from text already read (see {@link ExperimentText}). */
+    public static List<Learner> loadLearners(ExperimentText source) throws ExperimentFileException {
+        FieldReader root = FieldReader.parse(source.file(), source.text());
+        refuseRnn(root);
+        return learners(source.file(), root);
+    }
+
     /**
      * Reads any experiment file, of either model: a {@link GleExperiment} (the first learner of a comparison
      * file) or an {@link RnnExperiment}. The same validation and errors as {@link #load(Path)}.
@@ -114,7 +128,13 @@ public final class ExperimentFile {
      * when {@code out} is in another folder than {@code source}.
      */
     public static void write(Path source, Settings settings, Path out) throws ExperimentFileException, java.io.IOException {
-        FieldReader root = FieldReader.parse(source, read(source));
+        write(new ExperimentText(source, read(source)), settings, out);
+    }
+
+    /** Like {@link #write(Path, Settings, Path)}, from the text the run was opened with. */
+    public static void write(ExperimentText opened, Settings settings, Path out) throws ExperimentFileException, java.io.IOException {
+        Path source = opened.file();
+        FieldReader root = FieldReader.parse(source, opened.text());
         JsonNode edited = settings.applyTo(source, root.node());
         JsonNode directory = edited.path("target").path("dataset").path("directory");
         Path from = source.toAbsolutePath().getParent();

@@ -15,32 +15,173 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.prospect.engine.gle.Dynamics;
+import org.prospect.engine.rnn.RnnComparison;
+import org.prospect.engine.rnn.RnnTrainer;
+import org.prospect.engine.run.RnnHistory;
+import org.prospect.engine.run.RnnRunState;
 import org.prospect.engine.gle.LearningSpec;
 import org.prospect.engine.task.SignalSpec;
 import org.prospect.engine.trace.AtomicFiles;
 
 /**
- * A saved session: the experiment file's text (with the path it was opened from, which relative data paths
- * resolve against) and the {@link SimulationState} of the run, as JSON. Doubles are written in their
- * shortest exact form, so a resumed run is bit-identical to one that never stopped. Written atomically.
+ * A saved session: the experiment file's text as it was read when the run was opened (with the path it was
+ * opened from, which relative data paths resolve against), and the state of the run, as JSON. Of a GLE run, the
+ * {@link SimulationState} of every learner (one, or each learner of a comparison file); of an RNN run, its
+ * {@link RnnRunState}. Doubles are written in their shortest exact form, so a resumed run is bit-identical to one
+ * that never stopped. Written atomically. Version 1 files (one GLE learner at the top level) still load.
  */
 public final class SessionFile {
     static final String FORMAT = "prospect-session";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A loaded session: the experiment it runs and a simulation already at the saved state. */
-    public record Session(Path experimentFile, GleSimulation simulation) {}
+    /** A loaded session, of either model. */
+    public sealed interface Saved permits Session, RnnSession {
+        ExperimentText source();
+    }
+
+    /**
+     * A loaded GLE session: the learners of its experiment and a simulation of each already at the saved state,
+     * the primary first (one for a file without {@code learners}).
+     */
+    public record Session(ExperimentText source, List<ExperimentFile.Learner> learners,
+                          List<GleSimulation> simulations) implements Saved {
+        public Path experimentFile() { return source.file(); }
+
+        /** The primary learner's simulation. */
+        public GleSimulation simulation() { return simulations.get(0); }
+    }
+
+    /** A loaded RNN session: the state an {@link org.prospect.engine.run.RnnRunner} resumes from. */
+    public record RnnSession(ExperimentText source, RnnRunState state) implements Saved {}
 
     private SessionFile() {}
 
-    public static void save(Path out, Path experimentFile, GleSimulation sim) throws IOException {
-        SimulationState s = sim.saveState();
+    /** Saves a GLE run: every learner's simulation, the primary first, in the order of the file's learners. */
+    public static void save(Path out, ExperimentText source, List<GleSimulation> learners) throws IOException {
+        ObjectNode root = header(source, "gle");
+        ArrayNode states = root.putArray("learners");
+        for (GleSimulation sim : learners) writeState(states.addObject(), sim.saveState());
+        AtomicFiles.write(out, w -> JSON.writeValue(w, root));
+    }
+
+    /** Saves a GLE run of one learner. */
+    public static void save(Path out, ExperimentText source, GleSimulation sim) throws IOException {
+        save(out, source, List.of(sim));
+    }
+
+    /** Saves an RNN run, with the learning rate and μ in force (the user may have changed them). */
+    public static void save(Path out, ExperimentText source, RnnRunState state) throws IOException {
+        ObjectNode root = header(source, "rnn");
+        root.put("learningRate", state.experiment().training().learningRate());
+        if (!Double.isNaN(state.experiment().mu())) root.put("mu", state.experiment().mu());
+        root.put("iteration", state.iteration());
+        root.put("learning", state.learning());
+        root.put("stream", state.comparison().stream());
+        ArrayNode trainers = root.putArray("rules");
+        for (RnnTrainer.Saved t : state.comparison().trainers()) {
+            ObjectNode o = trainers.addObject();
+            o.set("wIn", vector(t.wIn()));
+            o.set("w", vector(t.w()));
+            o.set("wOut", vector(t.wOut()));
+            o.set("bOut", vector(t.bOut()));
+            o.set("moments", matrix(t.moments()));
+            o.put("updates", t.updates());
+            o.put("iteration", t.iteration());
+            o.put("learning", t.learning());
+        }
+        root.set("history", vector(state.history()));
+        AtomicFiles.write(out, w -> JSON.writeValue(w, root));
+    }
+
+    private static ObjectNode header(ExperimentText source, String model) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.put("experimentFile", experimentFile.toAbsolutePath().toString());
-        root.put("experiment", Files.readString(experimentFile, StandardCharsets.UTF_8));
+        root.put("model", model);
+        root.put("experimentFile", source.file().toString());
+        root.put("experiment", source.text());
+        return root;
+    }
+
+    /** Reads a GLE session and rebuilds its run; an RNN session or any problem is reported like a file error. */
+    public static Session load(Path file) throws ExperimentFileException {
+        Saved saved = loadAny(file);
+        if (saved instanceof Session s) return s;
+        throw new ExperimentFileException(file, "model", "expected a GLE session, found an rnn session (open it in the app)");
+    }
+
+    /** Reads a session of either model; problems are reported like experiment-file errors. */
+    public static Saved loadAny(Path file) throws ExperimentFileException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ExperimentFileException(file, "", "cannot read the session: " + e.getMessage());
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new ExperimentFileException(file, "format", "expected \"" + FORMAT + "\": not a Prospect session file");
+        }
+        int version = root.path("version").asInt();
+        if (version != 1 && version != VERSION) {
+            throw new ExperimentFileException(file, "version", "expected 1 or " + VERSION + ", found " + root.path("version"));
+        }
+        if (!root.path("experiment").isTextual()) {
+            throw new ExperimentFileException(file, "experiment", "expected the experiment file's text");
+        }
+        ExperimentText source = new ExperimentText(Path.of(root.path("experimentFile").asText()),
+                root.path("experiment").asText());
+        String model = root.path("model").asText("gle");
+        if (model.equals("rnn")) return loadRnn(file, root, source);
+        if (!model.equals("gle")) throw new ExperimentFileException(file, "model", "expected \"gle\" or \"rnn\", found \"" + model + "\"");
+        List<ExperimentFile.Learner> learners = ExperimentFile.loadLearners(source);
+        // Version 1 saved the primary learner only, at the top level.
+        List<JsonNode> states = new ArrayList<>();
+        if (version == 1) {
+            states.add(root);
+            learners = List.of(learners.get(0));
+        } else {
+            root.path("learners").forEach(states::add);
+        }
+        if (states.size() != learners.size()) {
+            throw new ExperimentFileException(file, "learners", "expected " + learners.size() + " saved learners (as in "
+                    + source.file().getFileName() + "), found " + states.size());
+        }
+        List<GleSimulation> sims = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            String field = version == 1 ? "" : "learners[" + i + "]";
+            sims.add(readState(file, field, states.get(i), learners.get(i).experiment()));
+        }
+        return new Session(source, learners, List.copyOf(sims));
+    }
+
+    private static RnnSession loadRnn(Path file, JsonNode root, ExperimentText source) throws ExperimentFileException {
+        if (!(ExperimentFile.loadAny(source) instanceof RnnExperiment e)) {
+            throw new ExperimentFileException(file, "model", "the session says rnn, but its experiment is a GLE experiment");
+        }
+        try {
+            RnnExperiment inForce = e.withLearningRate(root.path("learningRate").asDouble());
+            if (root.has("mu")) inForce = inForce.withMu(root.path("mu").asDouble());
+            List<RnnTrainer.Saved> trainers = new ArrayList<>();
+            for (JsonNode t : root.path("rules")) {
+                trainers.add(new RnnTrainer.Saved(vector(t.get("wIn")), vector(t.get("w")), vector(t.get("wOut")),
+                        vector(t.get("bOut")), matrix(t.get("moments")), t.path("updates").asLong(),
+                        t.path("iteration").asInt(), t.path("learning").asBoolean()));
+            }
+            RnnRunState state = new RnnRunState(inForce, root.path("iteration").asInt(), root.path("learning").asBoolean(),
+                    new RnnComparison.Saved(trainers, root.path("stream").asText()), vector(root.get("history")));
+            // Built once here, so a state that does not fit is refused now, naming the file, not when the run starts.
+            inForce.newComparison().restore(state.comparison());
+            if (state.history().length != state.iteration() * inForce.rules().size() * RnnHistory.COLUMNS) {
+                throw new IllegalArgumentException("the metrics history does not have one row per iteration");
+            }
+            return new RnnSession(source, state);
+        } catch (RuntimeException ex) {
+            throw new ExperimentFileException(file, "", "the saved state does not fit the experiment: " + ex.getMessage());
+        }
+    }
+
+    private static void writeState(ObjectNode root, SimulationState s) {
         root.put("step", s.step());
         root.put("phase", s.phase());
         root.put("loss", s.loss());
@@ -64,25 +205,10 @@ public final class SessionFile {
         if (s.classification() != null) root.set("classification", JSON.valueToTree(s.classification()));
         root.set("lastInput", vector(s.lastInput()));
         root.set("lastTarget", vector(s.lastTarget()));
-        AtomicFiles.write(out, w -> JSON.writeValue(w, root));
     }
 
-    /** Reads a session and rebuilds its run; problems are reported like experiment-file errors. */
-    public static Session load(Path file) throws ExperimentFileException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ExperimentFileException(file, "", "cannot read the session: " + e.getMessage());
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new ExperimentFileException(file, "format", "expected \"" + FORMAT + "\": not a Prospect session file");
-        }
-        if (root.path("version").asInt() != VERSION) {
-            throw new ExperimentFileException(file, "version", "expected " + VERSION + ", found " + root.path("version"));
-        }
-        Path experimentFile = Path.of(root.path("experimentFile").asText());
-        GleExperiment experiment = ExperimentFile.loadText(experimentFile, root.path("experiment").asText());
+    private static GleSimulation readState(Path file, String field, JsonNode root, GleExperiment experiment)
+            throws ExperimentFileException {
         GleSimulation sim = new GleSimulation(experiment);
         try {
             LearningSpec saved = experiment.learning().withEnabled(root.path("learning").path("enabled").asBoolean())
@@ -102,9 +228,9 @@ public final class SessionFile {
                     root.path("optimizerUpdates").asLong(), root.has("window") ? arrays(root.get("window")) : null,
                     classification, vector(root.get("lastInput")), vector(root.get("lastTarget"))));
         } catch (IOException | RuntimeException e) {
-            throw new ExperimentFileException(file, "", "the saved state does not fit the experiment: " + e.getMessage());
+            throw new ExperimentFileException(file, field, "the saved state does not fit the experiment: " + e.getMessage());
         }
-        return new Session(experimentFile, sim);
+        return sim;
     }
 
     private static ObjectNode arrays(Map<String, double[]> m) {

@@ -52,20 +52,7 @@ public final class NpzWriter {
 
     /** NPY 1.0: magic, version, little-endian header length, a Python dict literal padded to 64 bytes. */
     static void writeNpy(OutputStream out, Array a) throws IOException {
-        StringBuilder shape = new StringBuilder("(");
-        for (int i = 0; i < a.shape().length; i++) {
-            shape.append(a.shape()[i]);
-            if (a.shape().length == 1 || i < a.shape().length - 1) shape.append(i < a.shape().length - 1 ? ", " : ",");
-        }
-        shape.append(')');
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
-        int unpadded = 10 + dict.length() + 1;
-        int padded = (unpadded + 63) / 64 * 64;
-        String header = dict + " ".repeat(padded - unpadded) + "\n";
-        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        int len = header.length();
-        out.write(new byte[] {(byte) (len & 0xff), (byte) (len >>> 8)});
-        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        out.write(npyHeader(a.shape()));
         ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
         double[] v = a.values();
         for (int i = 0; i < v.length; i++) {
@@ -76,5 +63,27 @@ public final class NpzWriter {
             }
         }
         out.write(buf.array(), 0, buf.position());
+    }
+
+    /** The NPY 1.0 header of a little-endian float64 C-order array of that shape; its values follow it. */
+    static byte[] npyHeader(int[] dims) {
+        StringBuilder shape = new StringBuilder("(");
+        for (int i = 0; i < dims.length; i++) {
+            shape.append(dims[i]);
+            if (dims.length == 1 || i < dims.length - 1) shape.append(i < dims.length - 1 ? ", " : ",");
+        }
+        shape.append(')');
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
+        int unpadded = 10 + dict.length() + 1;
+        int padded = (unpadded + 63) / 64 * 64;
+        String header = dict + " ".repeat(padded - unpadded) + "\n";
+        byte[] text = header.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[10 + text.length];
+        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+        System.arraycopy(magic, 0, out, 0, magic.length);
+        out[8] = (byte) (text.length & 0xff);
+        out[9] = (byte) (text.length >>> 8);
+        System.arraycopy(text, 0, out, 10, text.length);
+        return out;
     }
 }

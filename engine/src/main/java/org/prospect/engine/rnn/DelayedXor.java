@@ -5,7 +5,7 @@ import java.util.Random;
 /** Draws seeded batches of delayed-XOR trials (see {@link XorSpec}); label 1 when the two cue bits match. */
 public final class DelayedXor {
     private final XorSpec spec;
-    private final Random random;
+    private Random random;
     private final double[] bump;
 
     public DelayedXor(XorSpec spec, long seed) {
@@ -22,6 +22,33 @@ public final class DelayedXor {
     }
 
     public XorSpec spec() { return spec; }
+
+    /**
+     * Where the stream is: the random generator's serialized form, Base64. {@link Random} keeps its seed (and a
+     * pending Gaussian) private; its serialized form is specified (seed, nextNextGaussian, haveNextNextGaussian),
+     * so this is the one exact way to continue the stream without redrawing every batch so far.
+     */
+    public String position() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(random);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** Continues from a {@link #position()} of a stream of the same spec. */
+    public void moveTo(String position) {
+        byte[] bytes = java.util.Base64.getDecoder().decode(position);
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(info -> info.serialClass() == null || info.serialClass() == Random.class
+                    ? java.io.ObjectInputFilter.Status.ALLOWED : java.io.ObjectInputFilter.Status.REJECTED);
+            random = (Random) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("not a saved position of a random stream: " + e.getMessage(), e);
+        }
+    }
 
     /** The next batch of {@code batch} trials; bits are drawn first, then the noise, trial by trial. */
     public Trial next(int batch) {

@@ -53,6 +53,24 @@ public final class RnnComparison {
         for (RnnTrainer t : trainers) t.setLearning(on);
     }
 
+    /** Every trainer's state and the position of the shared batch stream. */
+    public record Saved(List<RnnTrainer.Saved> trainers, String stream) {}
+
+    public Saved save() {
+        List<RnnTrainer.Saved> out = new ArrayList<>();
+        for (RnnTrainer t : trainers) out.add(t.save());
+        return new Saved(out, source.position());
+    }
+
+    /** Puts back a {@link #save()} of a comparison of the same experiment. */
+    public void restore(Saved s) {
+        if (s.trainers().size() != trainers.size()) {
+            throw new IllegalArgumentException("saved " + s.trainers().size() + " rules, the experiment has " + trainers.size());
+        }
+        for (int k = 0; k < trainers.size(); k++) trainers.get(k).restore(s.trainers().get(k));
+        source.moveTo(s.stream());
+    }
+
     /** One iteration of every rule on one shared batch; metrics in the order of the rules. */
     public List<IterationMetrics> iterate() {
         Trial batch = source.next(training.batch());

@@ -83,6 +83,26 @@ public final class RnnTrainer {
     /** Learning off: iterations still draw batches, measure and validate, but leave the weights alone. */
     public void setLearning(boolean on) { learning = on; }
 
+    /**
+     * What training has changed since the trainer was built: weights, optimizer moments and update count, the
+     * iteration count (which also fixes the decayed rate) and learning on/off. Arrays are copies.
+     */
+    public record Saved(double[] wIn, double[] w, double[] wOut, double[] bOut, double[][] moments, long updates,
+                        int iteration, boolean learning) {}
+
+    public Saved save() {
+        return new Saved(weights.wIn.clone(), weights.w.clone(), weights.wOut.clone(), weights.bOut.clone(),
+                optimizer.moments(), optimizer.updates(), iteration, learning);
+    }
+
+    /** Puts back a {@link #save()} of a trainer of the same spec and rule. */
+    public void restore(Saved s) {
+        weights.setTo(RnnWeights.of(spec, s.wIn(), s.w(), s.wOut(), s.bOut()));
+        optimizer.restore(s.moments(), s.updates());
+        iteration = s.iteration();
+        learning = s.learning();
+    }
+
     /** Iterations done. */
     public int iteration() { return iteration; }
 

@@ -39,7 +39,10 @@ public sealed interface Command {
     /** Plasticity on or off from the next step on. */
     record SetLearning(boolean on) implements Command {}
 
-    /** Runs on the (primary) simulation, on its thread between two steps: a read, or an edit of that learner only. */
+    /**
+     * Runs on the (primary) simulation, on its thread between two steps: a read, or an edit of that learner only.
+     * Not journaled: an edit the whole-run export must replay goes through {@link Edit}.
+     */
     record Apply(Consumer<GleSimulation> edit) implements Command {
         public Apply {
             Objects.requireNonNull(edit, "edit");
@@ -55,6 +58,16 @@ public sealed interface Command {
         public Edit {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(edit, "edit");
+        }
+    }
+
+    /**
+     * Runs on the simulation thread between two steps with every learner, the primary first: a read of all of
+     * them, e.g. to save a session. Not journaled (see {@link EditJournal}): it must not change the run.
+     */
+    record Inspect(Consumer<java.util.List<GleSimulation>> read) implements Command {
+        public Inspect {
+            Objects.requireNonNull(read, "read");
         }
     }
 

@@ -38,6 +38,21 @@ public final class RnnHistory {
         return data[row * stride + rule * COLUMNS + column];
     }
 
+    /** The published rows, row after row (any thread): for saving a session. */
+    public double[] copy() {
+        int r = rows;
+        return Arrays.copyOf(data, r * stride);
+    }
+
+    /** A history holding {@code values} (from {@link #copy()}) as its first rows. */
+    static RnnHistory of(int rules, int expectedRows, double[] values) {
+        RnnHistory h = new RnnHistory(rules, expectedRows);
+        int stride = rules * COLUMNS;
+        if (values.length % stride != 0) throw new IllegalArgumentException("the metrics are not whole rows of " + rules + " rules");
+        for (int o = 0; o < values.length; o += stride) h.append(Arrays.copyOfRange(values, o, o + stride));
+        return h;
+    }
+
     /** Run thread only: appends a row of {@code rules × COLUMNS} values. */
     void append(double[] row) {
         int r = rows;

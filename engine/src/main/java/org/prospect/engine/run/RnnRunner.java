@@ -77,6 +77,18 @@ public final class RnnRunner implements RunControl {
     private volatile int shownPattern;
 
     public RnnRunner(RnnExperiment experiment, HaltListener listener) {
+        this(experiment, null, listener);
+    }
+
+    /**
+     * Continues a saved run (see {@link #saveState()}) where it was; a reset goes back to iteration 0 of the
+     * saved experiment.
+     */
+    public static RnnRunner resume(RnnRunState saved, HaltListener listener) {
+        return new RnnRunner(saved.experiment(), saved, listener);
+    }
+
+    private RnnRunner(RnnExperiment experiment, RnnRunState resumed, HaltListener listener) {
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.listener = Objects.requireNonNull(listener, "listener");
         spec = experiment.network();
@@ -99,6 +111,7 @@ public final class RnnRunner implements RunControl {
         shownRule = defaultRule(experiment);
         shownPattern = 1;
         rebuild();
+        if (resumed != null) restore(resumed);
         replay();
         publish();
         thread = new Thread(this::loop, "prospect-rnn");
@@ -169,6 +182,18 @@ public final class RnnRunner implements RunControl {
         submit(new Replace(next));
     }
 
+    /**
+     * The run's state, taken on the run thread between two iterations; the future completes there (or fails if
+     * the runner is closed first).
+     */
+    public java.util.concurrent.CompletableFuture<RnnRunState> saveState() {
+        java.util.concurrent.CompletableFuture<RnnRunState> done = new java.util.concurrent.CompletableFuture<>();
+        submit(new Save(done));
+        return done;
+    }
+
+    private record Save(java.util.concurrent.CompletableFuture<RnnRunState> done) {}
+
     /** Which rule and cue pattern (2·bit1 + bit2) the replay shows. */
     public void show(int rule, int pattern) {
         if (rule < 0 || rule >= row.length / RnnHistory.COLUMNS) throw new IllegalArgumentException("no rule " + rule);
@@ -196,12 +221,17 @@ public final class RnnRunner implements RunControl {
     @Override
     public void close() {
         closed = true;
-        if (!started) return;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (started) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // A save asked for too late must not leave its caller waiting for ever.
+        for (Object c; (c = commands.poll()) != null; ) {
+            if (c instanceof Save s) s.done().completeExceptionally(new IllegalStateException("the run was closed"));
         }
     }
 
@@ -257,6 +287,12 @@ public final class RnnRunner implements RunControl {
             shownRule = s.rule();
             shownPattern = s.pattern();
             replayWanted = true;
+        } else if (command instanceof Save s) {
+            try {
+                s.done().complete(new RnnRunState(experiment, iteration, learning, comparison.save(), history.copy()));
+            } catch (RuntimeException e) {
+                s.done().completeExceptionally(e);
+            }
         } else if (command instanceof Command.Barrier b) {
             if (replayWanted) replay();
             publish();
@@ -359,6 +395,21 @@ public final class RnnRunner implements RunControl {
         rateMarkNanos = System.nanoTime();
         rateMarkIteration = 0;
         replayWanted = true;
+    }
+
+    private void restore(RnnRunState saved) {
+        comparison.restore(saved.comparison());
+        learning = saved.learning();
+        comparison.setLearning(learning);
+        iteration = saved.iteration();
+        history = RnnHistory.of(experiment.rules().size(), Math.max(experiment.iterations(), iteration), saved.history());
+        if (history.rows() != iteration) {
+            throw new IllegalArgumentException("the saved metrics have " + history.rows() + " rows for " + iteration + " iterations");
+        }
+        // Resumed beyond the file's length: play goes on, as it would have.
+        pausedAtEnd = iteration >= experiment.iterations();
+        publishedIteration = iteration;
+        rateMarkIteration = iteration;
     }
 
     private void halt(Halt halt) {

@@ -1,18 +1,22 @@
 package org.prospect.engine.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.experiment.Settings;
+import org.prospect.engine.experiment.SimulationState;
 import org.prospect.engine.trace.LearnersObserver;
 import org.prospect.engine.trace.Probe;
 import org.prospect.engine.trace.StepObserver;
@@ -41,7 +45,8 @@ public final class SimulationRunner implements RunControl {
 
     private final GleExperiment experiment;
     private final List<ExperimentFile.Learner> learners;
-    private final GleSimulation resumed;
+    /** The learners a resumed runner starts from (primary first), or null for t = 0. */
+    private final List<GleSimulation> resumed;
     private final List<LearnersObserver> learnersObservers = new CopyOnWriteArrayList<>();
     private final Probe probe;
     private final TraceBuffer trace;
@@ -52,6 +57,10 @@ public final class SimulationRunner implements RunControl {
     private final Thread thread;
     private final List<StepObserver> observers = new CopyOnWriteArrayList<>();
     private boolean started;
+
+    // Simulation-thread state: the journal of edits since the run's origin (see EditJournal).
+    private SimulationState origin;
+    private final List<EditJournal.Entry> journal = new ArrayList<>();
 
     // Simulation-thread state.
     private GleSimulation simulation;
@@ -99,11 +108,23 @@ public final class SimulationRunner implements RunControl {
     public static SimulationRunner resume(GleSimulation resumed, int rowsPerTimeUnit, int traceCapacity,
                                           HaltListener listener) {
         GleExperiment e = resumed.experiment();
-        return new SimulationRunner(List.of(new ExperimentFile.Learner(e.name(), e)), resumed, rowsPerTimeUnit,
+        return new SimulationRunner(List.of(new ExperimentFile.Learner(e.name(), e)), List.of(resumed), rowsPerTimeUnit,
                 traceCapacity, listener);
     }
 
-    private SimulationRunner(List<ExperimentFile.Learner> learners, GleSimulation resumed, int rowsPerTimeUnit,
+    /**
+     * Continues every learner of a comparison file where it is ({@code resumed}: one simulation per learner, in
+     * the same order, e.g. from a saved session); a reset goes back to t = 0.
+     */
+    public static SimulationRunner resume(List<ExperimentFile.Learner> learners, List<GleSimulation> resumed,
+                                          int rowsPerTimeUnit, int traceCapacity, HaltListener listener) {
+        if (resumed.size() != learners.size()) {
+            throw new IllegalArgumentException(resumed.size() + " simulations for " + learners.size() + " learners");
+        }
+        return new SimulationRunner(learners, List.copyOf(resumed), rowsPerTimeUnit, traceCapacity, listener);
+    }
+
+    private SimulationRunner(List<ExperimentFile.Learner> learners, List<GleSimulation> resumed, int rowsPerTimeUnit,
                              int traceCapacity, HaltListener listener) {
         if (rowsPerTimeUnit <= 0) throw new IllegalArgumentException("rowsPerTimeUnit must be positive");
         if (learners.isEmpty()) throw new IllegalArgumentException("a run needs at least one learner");
@@ -159,6 +180,30 @@ public final class SimulationRunner implements RunControl {
 
     /** The simulation's step size (of the experiment; a later dt edit is not reflected). */
     public double dt() { return experiment.dynamics().dt(); }
+
+    /**
+     * The journal of the run so far (its origin, the edits and learning on/off with their steps, the step count),
+     * read on the simulation thread between two steps; what a whole-run export replays.
+     */
+    public CompletableFuture<EditJournal> journal() {
+        return inspect(all -> new EditJournal(experiment, origin, journal, simulation.stepCount()));
+    }
+
+    /**
+     * Runs {@code read} on the simulation thread between two steps with every learner (the primary first); the
+     * future completes with its result there, or with its exception.
+     */
+    public <T> CompletableFuture<T> inspect(Function<List<GleSimulation>, T> read) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        submit(new Command.Inspect(all -> {
+            try {
+                done.complete(read.apply(all));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }));
+        return done;
+    }
 
     /** Queues a command; it applies before the next step. */
     public void submit(Command command) {
@@ -253,10 +298,13 @@ public final class SimulationRunner implements RunControl {
         } else if (command instanceof Command.Reset) {
             rebuild();
             anchor();
+        } else if (command instanceof Command.Inspect i) {
+            i.read().accept(List.of(all));
         } else if (command instanceof Command.SetSpeed s) {
             speed = s.timeUnitsPerSecond();
             anchor();
         } else if (command instanceof Command.SetLearning l) {
+            journal.add(new EditJournal.Entry(simulation.stepCount(), l));
             for (GleSimulation s : all) s.setLearningEnabled(l.on());
         } else if (command instanceof Command.Apply a) {
             try {
@@ -267,6 +315,8 @@ public final class SimulationRunner implements RunControl {
                 halt(new Halt("Parameter edit failed at t = " + time() + ": " + e, e));
             }
         } else if (command instanceof Command.Edit e) {
+            // Journaled before it runs: an edit that fails half-way has still changed the run.
+            journal.add(new EditJournal.Entry(simulation.stepCount(), e));
             try {
                 for (int i = 0; i < all.length; i++) {
                     if (i == 0 || !overrides(learners.get(i).settings(), e.path())) e.edit().accept(all[i]);
@@ -368,7 +418,11 @@ public final class SimulationRunner implements RunControl {
         boolean first = all == null;
         GleSimulation[] next = new GleSimulation[learners.size()];
         for (int i = 0; i < next.length; i++) next[i] = new GleSimulation(learners.get(i).experiment());
-        if (first && resumed != null) next[0] = resumed;
+        if (first && resumed != null) {
+            for (int i = 0; i < next.length; i++) next[i] = resumed.get(i);
+        }
+        origin = first && resumed != null ? next[0].saveState() : null;
+        journal.clear();
         all = next;
         simulation = next[0];
         for (StepObserver o : observers) o.attach(simulation);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class SessionFileTest {
             first.step();
         }
         Path session = dir.resolve("run.prospect-session");
-        SessionFile.save(session, file, first);
+        SessionFile.save(session, ExperimentText.read(file), first);
         GleSimulation resumed = SessionFile.load(session).simulation();
         assertSameState(first, resumed);
         for (long i = saveAt; i < total; i++) {
@@ -102,11 +104,54 @@ class SessionFileTest {
         GleExperiment e = ExperimentFile.load(f);
         GleSimulation sim = new GleSimulation(e);
         for (int i = 0; i < 200; i++) sim.step();
-        SessionFile.save(dir.resolve("s"), f, sim);
+        SessionFile.save(dir.resolve("s"), ExperimentText.read(f), sim);
         GleSimulation resumed = SessionFile.load(dir.resolve("s")).simulation();
         assertEquals(1, resumed.classification().history().size());
         assertEquals(sim.classification().history().get(0).testAccuracy(),
                 resumed.classification().history().get(0).testAccuracy(), 0.0);
+    }
+
+    @Test
+    void everyLearnerOfAComparisonFileResumesBitIdentically() throws Exception {
+        Path file = SAMPLES.resolve("lagline-compare.json");
+        List<ExperimentFile.Learner> learners = ExperimentFile.loadLearners(file);
+        Comparison straight = new Comparison(learners);
+        Comparison first = new Comparison(learners);
+        for (int i = 0; i < 5_200; i++) {
+            straight.step();
+            first.step();
+        }
+        List<GleSimulation> saved = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) saved.add(first.simulation(i));
+        Path session = dir.resolve("compare.session");
+        SessionFile.save(session, ExperimentText.read(file), saved);
+        SessionFile.Session resumed = SessionFile.load(session);
+        assertEquals(learners.stream().map(ExperimentFile.Learner::label).toList(),
+                resumed.learners().stream().map(ExperimentFile.Learner::label).toList());
+        assertEquals(3, resumed.simulations().size());
+        for (int k = 0; k < 400; k++) {
+            straight.step();
+            for (GleSimulation s : resumed.simulations()) s.step();
+        }
+        for (int i = 0; i < straight.size(); i++) assertSameState(straight.simulation(i), resumed.simulations().get(i));
+    }
+
+    @Test
+    void theSessionHoldsTheExperimentAsReadWhenTheRunWasOpened() throws Exception {
+        Path file = dir.resolve("lagline.json");
+        Files.copy(SAMPLES.resolve("lagline.json"), file);
+        ExperimentText opened = ExperimentText.read(file);
+        GleSimulation sim = new GleSimulation(ExperimentFile.loadLearners(opened).get(0).experiment());
+        for (int i = 0; i < 300; i++) sim.step();
+        Files.writeString(file, opened.text().replace("\"gamma\": 1,", "\"gamma\": 0.25,"));
+        SessionFile.save(dir.resolve("changed.session"), opened, sim);
+        Files.delete(file);
+        SessionFile.save(dir.resolve("deleted.session"), opened, sim);
+        for (String name : List.of("changed.session", "deleted.session")) {
+            SessionFile.Session s = SessionFile.load(dir.resolve(name));
+            assertEquals(opened.text(), s.source().text(), name);
+            assertEquals(1.0, s.simulation().experiment().dynamics().gamma(), name);
+        }
     }
 
     @Test
