@@ -15,22 +15,22 @@ class RnnTrainerTest {
     @Test
     void bpttLearnsShortDelayXorToNinetyPercentValidationAccuracy() {
         // A few seconds on two cores; with this budget BPTT reaches 100 % from about iteration 60 (measured).
-        TrainingSpec training = TrainingSpec.paper().withLearningRate(5e-3).withValidation(64, 0);
-        RnnTrainer trainer = new RnnTrainer(SPEC, SHORT, training, LearningRule.bptt(), List.of());
-        trainer.run(150);
-        double[] validation = trainer.validate();
-        assertTrue(validation[1] >= 0.9, "validation accuracy " + validation[1]);
+        assertLearnsShortDelayXor(LearningRule.bptt());
     }
 
     @Test
     void epropLearnsShortDelayXorToNinetyPercentValidationAccuracy() {
         // e-prop carries no credit through the recurrent weights, but a 100-step delay is within reach of its
         // eligibility traces (τ = 100 ms); with this budget it reaches ≥ 97 % from about iteration 60 (measured).
+        assertLearnsShortDelayXor(LearningRule.eprop());
+    }
+
+    private static void assertLearnsShortDelayXor(LearningRule rule) {
         TrainingSpec training = TrainingSpec.paper().withLearningRate(5e-3).withValidation(64, 0);
-        RnnTrainer trainer = new RnnTrainer(SPEC, SHORT, training, LearningRule.eprop(), List.of());
+        RnnTrainer trainer = new RnnTrainer(SPEC, SHORT, training, rule, List.of());
         trainer.run(150);
         double[] validation = trainer.validate();
-        assertTrue(validation[1] >= 0.9, "validation accuracy " + validation[1]);
+        assertTrue(validation[1] >= 0.9, rule + ": validation accuracy " + validation[1]);
     }
 
     @Test
