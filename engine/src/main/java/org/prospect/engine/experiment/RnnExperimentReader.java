@@ -7,6 +7,7 @@ import java.util.Set;
 import org.prospect.engine.gle.Optimizer;
 import org.prospect.engine.rnn.LearningRule;
 import org.prospect.engine.rnn.RnnSpec;
+import org.prospect.engine.rnn.Wiring;
 import org.prospect.engine.rnn.TrainingSpec;
 import org.prospect.engine.rnn.XorSpec;
 
@@ -38,7 +39,7 @@ final class RnnExperimentReader {
     }
 
     private static RnnSpec network(FieldReader f) throws ExperimentFileException {
-        f.object("units", "inputs", "outputs", "tau", "dt", "excitatoryFraction", "cellTypes", "seed");
+        f.object("units", "inputs", "outputs", "tau", "dt", "excitatoryFraction", "cellTypes", "seed", "wiring");
         int units = f.required("units").intAtLeast(2);
         exactly(f, "inputs", 2, "delayed XOR has two input channels");
         exactly(f, "outputs", 2, "delayed XOR reads out two logits: match, no match");
@@ -67,7 +68,13 @@ final class RnnExperimentReader {
             throw at.error(e + " E and " + (units - e) + " I units cannot hold " + types + " cell types (" + eTypes
                     + " E types, " + (types - eTypes) + " I types)");
         }
-        return new RnnSpec(units, 2, 2, dt, tau, fraction, types, seed);
+        FieldReader wiringField = f.optional("wiring");
+        Wiring wiring = Wiring.PAPER;
+        if (wiringField != null) {
+            wiring = Wiring.of(wiringField.string());
+            if (wiring == null) throw wiringField.expected("\"paper\" or \"public-code\"");
+        }
+        return new RnnSpec(units, 2, 2, dt, tau, fraction, types, seed, wiring);
     }
 
     private static void exactly(FieldReader f, String name, int value, String why) throws ExperimentFileException {

@@ -9,10 +9,19 @@ package org.prospect.engine.rnn;
  * {@code cellTypes} types are contiguous blocks: the first {@code ⌈cellTypes/2⌉} split the E units, the remaining
  * {@code ⌊cellTypes/2⌋} split the I units, each population into blocks of (nearly) equal size. With
  * {@code cellTypes = 2} (the paper) that is simply type 0 = E, type 1 = I.
+ *
+ * <p>{@code wiring} chooses between MODPROP.md's initialisation and the public code's (see {@link Wiring}).
  */
 public record RnnSpec(int units, int inputs, int outputs, double dt, double tau, double excitatoryFraction,
-                      int cellTypes, long seed) {
+                      int cellTypes, long seed, Wiring wiring) {
+    /** MODPROP.md's wiring. */
+    public RnnSpec(int units, int inputs, int outputs, double dt, double tau, double excitatoryFraction,
+                   int cellTypes, long seed) {
+        this(units, inputs, outputs, dt, tau, excitatoryFraction, cellTypes, seed, Wiring.PAPER);
+    }
+
     public RnnSpec {
+        if (wiring == null) throw new IllegalArgumentException("wiring must be given");
         if (units < 2) throw new IllegalArgumentException("need at least 2 units, got " + units);
         if (inputs <= 0) throw new IllegalArgumentException("inputs must be positive, got " + inputs);
         if (outputs <= 0) throw new IllegalArgumentException("outputs must be positive, got " + outputs);
@@ -35,15 +44,19 @@ public record RnnSpec(int units, int inputs, int outputs, double dt, double tau,
     }
 
     public RnnSpec withUnits(int n) {
-        return new RnnSpec(n, inputs, outputs, dt, tau, excitatoryFraction, cellTypes, seed);
+        return new RnnSpec(n, inputs, outputs, dt, tau, excitatoryFraction, cellTypes, seed, wiring);
     }
 
     public RnnSpec withSeed(long s) {
-        return new RnnSpec(units, inputs, outputs, dt, tau, excitatoryFraction, cellTypes, s);
+        return new RnnSpec(units, inputs, outputs, dt, tau, excitatoryFraction, cellTypes, s, wiring);
     }
 
     public RnnSpec withCellTypes(int types) {
-        return new RnnSpec(units, inputs, outputs, dt, tau, excitatoryFraction, types, seed);
+        return new RnnSpec(units, inputs, outputs, dt, tau, excitatoryFraction, types, seed, wiring);
+    }
+
+    public RnnSpec withWiring(Wiring w) {
+        return new RnnSpec(units, inputs, outputs, dt, tau, excitatoryFraction, cellTypes, seed, w);
     }
 
     /** Leak per step, {@code α = exp(−dt/τ)}. */

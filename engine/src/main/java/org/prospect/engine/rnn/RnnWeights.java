@@ -61,6 +61,28 @@ public final class RnnWeights {
         Random random = new Random(spec.seed());
         int n = spec.units();
         int e = spec.excitatoryUnits();
+        double[] w = balancedRecurrent(n, e, random);
+        double[] wIn = new double[n * spec.inputs()];
+        double inScale = Math.sqrt(2.0 / spec.inputs());
+        double[] wOut = new double[spec.outputs() * n];
+        if (spec.wiring() == Wiring.PUBLIC_CODE) {
+            for (int i = 0; i < n; i++) w[i * n + i] = 0;
+            for (int k = 0; k < wIn.length; k++) wIn[k] = inScale * random.nextGaussian();
+            // The public code's readout is the first columns (postsynaptic units) of another balanced matrix.
+            double[] second = balancedRecurrent(n, e, random);
+            System.arraycopy(second, 0, wOut, 0, wOut.length);
+            return new RnnWeights(spec, wIn, w, wOut, new double[spec.outputs()]);
+        }
+        for (int k = 0; k < wIn.length; k++) wIn[k] = inScale * Math.abs(random.nextGaussian());
+        double outScale = 1.0 / Math.sqrt(n);
+        for (int o = 0; o < spec.outputs(); o++) {
+            for (int j = 0; j < n; j++) wOut[o * n + j] = (j < e ? 1 : -1) * outScale * Math.abs(random.nextGaussian());
+        }
+        return new RnnWeights(spec, wIn, w, wOut, new double[spec.outputs()]);
+    }
+
+    /** Steps 1–4 of {@link #initial}: a Dale-signed, E/I-balanced, zero-mean-input, spectral-radius-1 matrix. */
+    private static double[] balancedRecurrent(int n, int e, Random random) {
         double[] w = new double[n * n];
         double sumE = 0;
         double sumI = 0;
@@ -90,16 +112,7 @@ public final class RnnWeights {
         }
         double rho = spectralRadius(w, n);
         for (int k = 0; k < w.length; k++) w[k] /= rho;
-
-        double[] wIn = new double[n * spec.inputs()];
-        double inScale = Math.sqrt(2.0 / spec.inputs());
-        for (int k = 0; k < wIn.length; k++) wIn[k] = inScale * Math.abs(random.nextGaussian());
-        double[] wOut = new double[spec.outputs() * n];
-        double outScale = 1.0 / Math.sqrt(n);
-        for (int o = 0; o < spec.outputs(); o++) {
-            for (int j = 0; j < n; j++) wOut[o * n + j] = (j < e ? 1 : -1) * outScale * Math.abs(random.nextGaussian());
-        }
-        return new RnnWeights(spec, wIn, w, wOut, new double[spec.outputs()]);
+        return w;
     }
 
     /** The largest eigenvalue modulus of the n×n row-major matrix {@code m}. */
@@ -134,11 +147,16 @@ public final class RnnWeights {
         System.arraycopy(other.bOut, 0, bOut, 0, bOut.length);
     }
 
-    /** Dale's law after an update: a weight whose sign flipped is set to zero. */
+    /**
+     * Dale's law after an update: a weight whose sign flipped is set to zero. With the public code's wiring the
+     * input weights are unconstrained and self-connections stay at zero.
+     */
     public void applyDale() {
         int n = spec.units();
-        for (int k = 0; k < wIn.length; k++) if (wIn[k] < 0) wIn[k] = 0;
+        boolean publicCode = spec.wiring() == Wiring.PUBLIC_CODE;
+        if (!publicCode) for (int k = 0; k < wIn.length; k++) if (wIn[k] < 0) wIn[k] = 0;
         for (int i = 0; i < n; i++) clipRow(w, i * n, n);
+        if (publicCode) for (int i = 0; i < n; i++) w[i * n + i] = 0;
         for (int o = 0; o < spec.outputs(); o++) clipRow(wOut, o * n, n);
     }
 
@@ -152,7 +170,7 @@ public final class RnnWeights {
     /** Whether every weight obeys Dale's law (zeros allowed). */
     public boolean obeysDale() {
         int n = spec.units();
-        for (double v : wIn) if (v < 0) return false;
+        if (spec.wiring() == Wiring.PAPER) for (double v : wIn) if (v < 0) return false;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) if (w[i * n + j] * sign[j] < 0) return false;
         }

@@ -16,6 +16,7 @@ import org.prospect.engine.gle.Optimizer;
 import org.prospect.engine.rnn.LearningRule;
 import org.prospect.engine.rnn.RnnSpec;
 import org.prospect.engine.rnn.TrainingSpec;
+import org.prospect.engine.rnn.Wiring;
 import org.prospect.engine.rnn.XorSpec;
 
 /** {@code "model": "rnn"} files: the samples resolve to the specs they promise; bad fields are named. */
@@ -126,6 +127,14 @@ class RnnExperimentFileTest {
         assertContains(failure("rules[1]", "{\"rule\": \"ModProp\", \"mu\": 0.25}", "\"BPTT\""), "used twice");
         assertContains(failure("alignment[0]", "\"rules\":", "\"alignment\": [\"e-prop\"], \"rules\":"),
                 "the label of one of the rules (\"BPTT\", \"ModProp\")");
+    }
+
+    @Test void wiringNamesThePublicCodeVariant() throws Exception {
+        RnnExperiment x = (RnnExperiment) ExperimentFile.loadAny(
+                write("w.json", VALID.replace("\"seed\": 3", "\"seed\": 3, \"wiring\": \"public-code\"")));
+        assertEquals(Wiring.PUBLIC_CODE, x.network().wiring());
+        assertContains(failure("network.wiring", "\"seed\": 3", "\"seed\": 3, \"wiring\": \"lsnn\""),
+                "expected \"paper\" or \"public-code\"");
     }
 
     @Test void tooFewUnitsForTheCellTypes() throws Exception {

@@ -92,4 +92,53 @@ class RnnWeightsTest {
         assertFalse(spec.excitatoryType(2));
         assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, spec.withCellTypes(2).cellTypeOfUnits());
     }
+
+    @Test
+    void publicCodeWiringHasNoSelfConnectionsAndKeepsThemAtZero() {
+        RnnWeights w = RnnWeights.initial(RnnSpec.paper(6).withWiring(Wiring.PUBLIC_CODE));
+        for (int i = 0; i < 120; i++) assertEquals(0.0, w.w[i * 120 + i], "w[" + i + "][" + i + "]");
+        for (int k = 0; k < w.w.length; k++) w.w[k] += 0.5; // an update that pushes every weight up
+        w.applyDale();
+        for (int i = 0; i < 120; i++) assertEquals(0.0, w.w[i * 120 + i], "w[" + i + "][" + i + "] after update");
+        assertTrue(w.obeysDale());
+    }
+
+    @Test
+    void publicCodeInputWeightsTakeBothSignsAndAreNotClipped() {
+        RnnWeights w = RnnWeights.initial(RnnSpec.paper(7).withWiring(Wiring.PUBLIC_CODE));
+        long negative = java.util.Arrays.stream(w.wIn).filter(v -> v < 0).count();
+        assertTrue(negative > 60 && negative < 180, negative + " of 240 input weights negative");
+        double[] before = w.wIn.clone();
+        w.applyDale();
+        assertArrayEquals(before, w.wIn, "inputs are not Dale-constrained in the public code");
+        assertTrue(w.obeysDale());
+    }
+
+    @Test
+    void publicCodeReadoutRowsAreDaleSignedAndBalanced() {
+        // The public code reads out through columns of a second balanced matrix: signed by the presynaptic unit
+        // and summing to zero over the units.
+        RnnWeights w = RnnWeights.initial(RnnSpec.paper(8).withWiring(Wiring.PUBLIC_CODE));
+        for (int o = 0; o < 2; o++) {
+            double sum = 0;
+            double abs = 0;
+            for (int j = 0; j < 120; j++) {
+                double v = w.wOut[o * 120 + j];
+                assertTrue(j < 96 ? v > 0 : v < 0, "wOut[" + o + "][" + j + "] = " + v);
+                sum += v;
+                abs += Math.abs(v);
+            }
+            assertEquals(0.0, sum, 1e-12 * abs, "readout " + o);
+        }
+    }
+
+    @Test
+    void paperWiringIsTheDefaultAndKeepsInputsExcitatory() {
+        RnnSpec spec = RnnSpec.paper(9);
+        assertEquals(Wiring.PAPER, spec.wiring());
+        RnnWeights w = RnnWeights.initial(spec);
+        w.wIn[0] = -1;
+        w.applyDale();
+        assertEquals(0.0, w.wIn[0]);
+    }
 }
