@@ -33,6 +33,9 @@ public final class RnnNetwork {
     private final int types;
     private final int[] type;
     private final int[] sliceStart;
+    /** Each slice's scratch for {@link RowProducts#add}: the non-zero coefficients and their rows. */
+    private final double[][] coef;
+    private final int[][] index;
 
     private final double[] s;
     private final double[] h;
@@ -92,6 +95,8 @@ public final class RnnNetwork {
         input = new double[batch][n];
         sliceStart = new int[SliceCrew.SLICES + 1];
         for (int k = 0; k <= SliceCrew.SLICES; k++) sliceStart[k] = batch * k / SliceCrew.SLICES;
+        coef = new double[SliceCrew.SLICES][Math.max(n, batch)];
+        index = new int[SliceCrew.SLICES][Math.max(n, batch)];
         boolean big = size * n >= PARALLEL_FROM && batch >= SliceCrew.SLICES;
         crew = new SliceCrew(big && Runtime.getRuntime().availableProcessors() > 1);
     }
@@ -175,7 +180,7 @@ public final class RnnNetwork {
                 }
             }
             // W h_{t−1} for all the slice's trials at once.
-            if (t > 0) RowProducts.add(1.0, h, first - bn, n, 1, rows, n, wT, 0, input, b0, n);
+            if (t > 0) RowProducts.add(1.0, h, first - bn, n, 1, rows, n, wT, 0, input, b0, n, coef[slice], index[slice]);
             for (int b = b0; b < b0 + rows; b++) {
                 int row = t * bn + b * n;
                 double[] in = input[b];
@@ -307,7 +312,7 @@ public final class RnnNetwork {
             switch (rule.rule()) {
                 case BPTT -> {
                     if (t < last) {
-                        transposedProduct(w, delta, next, lo, rows, leak);
+                        transposedProduct(slice, w, delta, next, lo, rows, leak);
                         hasProp = true;
                     }
                 }
@@ -315,7 +320,7 @@ public final class RnnNetwork {
                     if (t + 1 == last) {
                         for (int k = lo; k < hi; k++) v[k] = s[next + k] > 0 ? gLast[k] : 0.0;
                         if (m != null) typeProduct(m, v, 0, lo, rows, typeSum[slice], leak);
-                        else transposedProduct(w, v, 0, lo, rows, leak);
+                        else transposedProduct(slice, w, v, 0, lo, rows, leak);
                         hasProp = true;
                     }
                 }
@@ -323,7 +328,7 @@ public final class RnnNetwork {
                     if (t < last) {
                         double c = rule.mu() * leak;
                         if (m != null) typeProduct(m, delta, next, lo, rows, typeSum[slice], c);
-                        else transposedProduct(w, delta, next, lo, rows, c);
+                        else transposedProduct(slice, w, delta, next, lo, rows, c);
                         hasProp = true;
                     }
                 }
@@ -347,7 +352,8 @@ public final class RnnNetwork {
                 System.arraycopy(d, 0, delta, off + row, n);
             }
             // dWᵀ[j][:] += (1−α) Σ_b h_{t−1}[b][j] δ_t[b][:]: h read transposed, the slice's trials as depth.
-            if (t > 0) RowProducts.add(leak, h, off - bn + lo, 1, n, n, rows, deltaRows, b0, sliceDWT, 0, n);
+            if (t > 0) RowProducts.add(leak, h, off - bn + lo, 1, n, n, rows, deltaRows, b0, sliceDWT, 0, n, coef[slice],
+                    index[slice]);
             // dW_inᵀ[k][:] += (1−α) x_t[b][k] δ_t[b][:].
             for (int b = b0; b < b0 + rows; b++) {
                 int drow = off + b * n;
@@ -361,10 +367,10 @@ public final class RnnNetwork {
     }
 
     /** prop[b][p] = c·Σ_i m[i][p]·in[inOff + b·n + i] for the slice's rows: the product with the transposed matrix. */
-    private void transposedProduct(double[][] m, double[] in, int inOff, int lo, int rows, double c) {
+    private void transposedProduct(int slice, double[][] m, double[] in, int inOff, int lo, int rows, double c) {
         int b0 = lo / n;
         for (int r = 0; r < rows; r++) Arrays.fill(prop[b0 + r], 0.0);
-        RowProducts.add(c, in, inOff + lo, n, 1, rows, n, m, 0, prop, b0, n);
+        RowProducts.add(c, in, inOff + lo, n, 1, rows, n, m, 0, prop, b0, n, coef[slice], index[slice]);
     }
 
     /**

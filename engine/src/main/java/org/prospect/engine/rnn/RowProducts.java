@@ -17,29 +17,41 @@ package org.prospect.engine.rnn;
 final class RowProducts {
     private RowProducts() {}
 
+    /**
+     * The product above; {@code coef} and {@code index} (at least {@code depth} long) are the caller's scratch.
+     * Zero coefficients are skipped (a silent ReLU unit sends nothing), which changes no sum: fma(0, x, y) = y.
+     */
     static void add(double c, double[] a, int aOff, int aRow, int aCol, int rows, int depth,
-                    double[][] x, int x0, double[][] y, int y0, int len) {
+                    double[][] x, int x0, double[][] y, int y0, int len, double[] coef, int[] index) {
         for (int r = 0; r < rows; r++) {
             int ar = aOff + r * aRow;
+            int count = 0;
+            for (int k = 0; k < depth; k++) {
+                double ak = a[ar + k * aCol];
+                if (ak != 0.0) {
+                    coef[count] = c * ak;
+                    index[count] = x0 + k;
+                    count++;
+                }
+            }
             double[] yr = y[y0 + r];
             int k = 0;
-            for (; k + 3 < depth; k += 4) {
-                int ak = ar + k * aCol;
-                double a0 = c * a[ak];
-                double a1 = c * a[ak + aCol];
-                double a2 = c * a[ak + 2 * aCol];
-                double a3 = c * a[ak + 3 * aCol];
-                double[] v0 = x[x0 + k];
-                double[] v1 = x[x0 + k + 1];
-                double[] v2 = x[x0 + k + 2];
-                double[] v3 = x[x0 + k + 3];
+            for (; k + 3 < count; k += 4) {
+                double a0 = coef[k];
+                double a1 = coef[k + 1];
+                double a2 = coef[k + 2];
+                double a3 = coef[k + 3];
+                double[] v0 = x[index[k]];
+                double[] v1 = x[index[k + 1]];
+                double[] v2 = x[index[k + 2]];
+                double[] v3 = x[index[k + 3]];
                 for (int i = 0; i < len; i++) {
                     yr[i] = Math.fma(a3, v3[i], Math.fma(a2, v2[i], Math.fma(a1, v1[i], Math.fma(a0, v0[i], yr[i]))));
                 }
             }
-            for (; k < depth; k++) {
-                double ak = c * a[ar + k * aCol];
-                double[] v = x[x0 + k];
+            for (; k < count; k++) {
+                double ak = coef[k];
+                double[] v = x[index[k]];
                 for (int i = 0; i < len; i++) yr[i] = Math.fma(ak, v[i], yr[i]);
             }
         }
