@@ -65,10 +65,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (xor) {
-            Map<String, Double> ms = TrainingBench.xorIterationMillis(10, Math.max(3, runs));
-            for (Map.Entry<String, Double> e : ms.entrySet()) {
-                System.out.printf("%-14s %14.0f ms per iteration  %s (batch 32, 900 steps, 120 units)%n", XOR_ITERATION,
-                        e.getValue(), e.getKey());
+            Map<String, TrainingBench.IterationTime> ms = TrainingBench.xorIterationMillis(10, Math.max(3, runs));
+            for (Map.Entry<String, TrainingBench.IterationTime> e : ms.entrySet()) {
+                System.out.printf("%-14s %14.0f ms per iteration  %s (batch 32, 900 steps, 120 units; %.0f CPU-ms)%n",
+                        XOR_ITERATION, e.getValue().wallMillis(), e.getKey(), e.getValue().cpuMillis());
             }
         }
         // Measured after the workloads, so that it does not warm or heat anything for them.

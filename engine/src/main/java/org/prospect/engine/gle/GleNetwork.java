@@ -45,6 +45,8 @@ public final class GleNetwork {
     private final double[][] wT;
     /** Scaled ĕ of each layer transposed to [n][batch], the left factor of the gradient's outer product. */
     private final double[][] errorsTransposed;
+    /** Each worker's row arrays for the products (see {@link Kernels.Rows}). */
+    private final Kernels.Rows[] rows;
     /** 1/τ_m and 1/τ_r per worker and layer. */
     private final double[][][] reciprocalTauM;
     private final double[][][] reciprocalTauR;
@@ -142,7 +144,9 @@ public final class GleNetwork {
         workers = Math.min(workers, batch);
         reciprocalTauM = new double[workers][layers][];
         reciprocalTauR = new double[workers][layers][];
+        rows = new Kernels.Rows[workers];
         for (int k = 0; k < workers; k++) {
+            rows[k] = new Kernels.Rows();
             for (int l = 0; l < layers; l++) {
                 reciprocalTauM[k][l] = new double[spec.layer(l).size()];
                 reciprocalTauR[k][l] = new double[spec.layer(l).size()];
@@ -238,7 +242,7 @@ public final class GleNetwork {
                 // overwrites it.
                 if (workers > 1) crew.await(worker);
                 int n = spec.layer(l).size();
-                gradients(l, input, share(n, worker, workers), share(n, worker + 1, workers));
+                gradients(l, input, share(n, worker, workers), share(n, worker + 1, workers), worker);
                 if (workers > 1 && l > 0) crew.await(worker);
             }
         }
@@ -341,7 +345,7 @@ public final class GleNetwork {
 
         // s = W r_{ℓ−1} + b
         if (wT[l] != null) {
-            Kernels.affineTransposed(wT[l], input, b[l], s, s0, s1, n, in);
+            Kernels.affineTransposed(wT[l], input, b[l], s, s0, s1, n, in, rows[worker]);
         } else {
             Kernels.affine(w[l], input, b[l], s, s0, s1, n, in);
         }
@@ -354,7 +358,7 @@ public final class GleNetwork {
         phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
         if (l > 0 && errorsEnabled) {
             // Sent down for the next step, with W before this step's plasticity.
-            Kernels.transposed(w[l], eBreve[l], feedback[l], s0, s1, n, in);
+            Kernels.transposed(w[l], eBreve[l], feedback[l], s0, s1, n, in, rows[worker]);
         }
     }
 
@@ -451,7 +455,7 @@ public final class GleNetwork {
     }
 
     /** The plasticity gradients of layer l (GLE.md): ∂W = −⟨ĕ⊗r_{ℓ−1}⟩, ∂b = −⟨ĕ⟩, ∂τ_m = ⟨ĕ⊙u̇⟩; rows [i0, i1). */
-    private void gradients(int l, double[] input, int i0, int i1) {
+    private void gradients(int l, double[] input, int i0, int i1, int worker) {
         int n = spec.layer(l).size();
         int in = spec.fanIn(l);
         double[] eb = eBreve[l];
@@ -462,7 +466,7 @@ public final class GleNetwork {
             int row = i * batch;
             for (int sample = 0; sample < batch; sample++) eT[row + sample] = scale * eb[sample * n + i];
         }
-        Kernels.outer(eT, input, gradW[l], i0, i1, batch, n, in);
+        Kernels.outer(eT, input, gradW[l], i0, i1, batch, n, in, rows[worker]);
         double[] gb = gradB[l];
         double[] gt = gradTauM[l];
         Arrays.fill(gb, i0, i1, 0.0);

@@ -13,8 +13,15 @@ import java.util.Arrays;
  * E   = mean over trials of softmax cross-entropy of y at the last step
  * </pre>
  * Arrays returned by accessors are live views: read, never write. Neither pass allocates.
+ *
+ * <p>The batch is split into {@link SliceCrew#SLICES} slices of trials that run each pass independently (on two
+ * threads for big enough networks, see {@link SliceCrew}); the weight gradient is summed per slice and the slices
+ * added in order, so the numbers do not depend on the number of threads.
  */
 public final class RnnNetwork {
+    /** Multiply-adds of one forward pass from which the second slice gets its own thread. */
+    private static final long PARALLEL_FROM = 1L << 22;
+
     private final RnnSpec spec;
     private final int n;
     private final int inputs;
@@ -25,30 +32,43 @@ public final class RnnNetwork {
     private final double leak;
     private final int types;
     private final int[] type;
+    private final int[] sliceStart;
+    /** Each slice's scratch for {@link RowProducts#add}: the non-zero coefficients and their rows. */
+    private final double[][] coef;
+    private final int[][] index;
 
     private final double[] s;
     private final double[] h;
     private final double[] logits;
     private final double[] probs;
     private final double[] err;
-    private final double[] wT;
-    private final double[] wInT;
-    private final double[] rec;
-    private final double[] coef;
-    private final int[] rowOff;
+    // Matrices the kernel reads or writes row by row are kept as arrays of rows (see RowProducts).
+    private final double[][] wT;
+    private final double[][] wRows;
+    private final double[][] wInT;
+    /** W_in x_t + W h_{t−1} of every trial at the current step. */
+    private final double[][] input;
     private double[] delta;
+    /** δ_t of every trial, the rows the weight gradient reads. */
+    private double[][] deltaRows;
     private double[] gLast;
-    private double[] prop;
+    private double[][] prop;
     private double[] v;
-    private double[] typeSum;
-    private double[] dWT;
-    private double[] dWinT;
+    private double[][] typeSum;
+    private double[][][] dWT;
+    private double[][] dWinT;
+
+    private SliceCrew crew;
+    private final SliceCrew.Part forwardPart = this::forwardSlice;
+    private final SliceCrew.Part backwardPart = this::backwardSlice;
 
     private RnnWeights weights;
     private Trial trial;
     private double loss = Double.NaN;
     private int correct;
     private boolean deltaValid;
+    private LearningRule backwardRule;
+    private double[] backwardMeans;
 
     public RnnNetwork(RnnSpec spec, int batch, int steps) {
         if (batch <= 0 || steps <= 0) throw new IllegalArgumentException("batch and steps must be positive");
@@ -69,11 +89,21 @@ public final class RnnNetwork {
         logits = new double[steps * batch * outputs];
         probs = new double[batch * outputs];
         err = new double[batch * outputs];
-        wT = new double[n * n];
-        wInT = new double[inputs * n];
-        rec = new double[n];
-        coef = new double[Math.max(n, batch)];
-        rowOff = new int[Math.max(n, batch)];
+        wT = new double[n][n];
+        wRows = new double[n][n];
+        wInT = new double[inputs][n];
+        input = new double[batch][n];
+        sliceStart = new int[SliceCrew.SLICES + 1];
+        for (int k = 0; k <= SliceCrew.SLICES; k++) sliceStart[k] = batch * k / SliceCrew.SLICES;
+        coef = new double[SliceCrew.SLICES][Math.max(n, batch)];
+        index = new int[SliceCrew.SLICES][Math.max(n, batch)];
+        boolean big = size * n >= PARALLEL_FROM && batch >= SliceCrew.SLICES;
+        crew = new SliceCrew(big && Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** Runs the second slice on its own thread (or not), whatever the network's size; the numbers are the same. */
+    void setParallel(boolean parallel) {
+        crew = new SliceCrew(parallel);
     }
 
     public RnnSpec spec() { return spec; }
@@ -94,50 +124,12 @@ public final class RnnNetwork {
         this.weights = w;
         this.trial = trial;
         deltaValid = false;
-        transpose(w.w, wT, n, n);
-        transpose(w.wIn, wInT, n, inputs);
-        double[] x = trial.x();
-        double[] wOut = w.wOut;
-        double[] bOut = w.bOut;
-        int bn = batch * n;
-        for (int t = 0; t < steps; t++) {
-            int off = t * bn;
-            for (int b = 0; b < batch; b++) {
-                int row = off + b * n;
-                Arrays.fill(rec, 0.0);
-                if (t > 0) {
-                    // Silent units (h = 0) are skipped; the rest go four rows of Wᵀ at a time.
-                    int active = gather(h, row - bn, 1.0);
-                    combine(active, wT, rec, 0);
-                }
-                int xo = (t * batch + b) * inputs;
-                for (int k = 0; k < inputs; k++) {
-                    double xk = x[xo + k];
-                    if (xk != 0.0) axpy(xk, wInT, k * n, rec, 0, n);
-                }
-                if (t > 0) {
-                    int prev = row - bn;
-                    for (int i = 0; i < n; i++) {
-                        double si = alpha * s[prev + i] + leak * rec[i];
-                        s[row + i] = si;
-                        h[row + i] = Math.max(si, 0.0);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        double si = leak * rec[i];
-                        s[row + i] = si;
-                        h[row + i] = Math.max(si, 0.0);
-                    }
-                }
-                int lo = (t * batch + b) * outputs;
-                for (int o = 0; o < outputs; o++) {
-                    double acc = bOut[o];
-                    int wo = o * n;
-                    for (int i = 0; i < n; i++) acc += wOut[wo + i] * h[row + i];
-                    logits[lo + o] = acc;
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(w.w, i * n, wRows[i], 0, n);
+            for (int j = 0; j < n; j++) wT[j][i] = w.w[i * n + j];
+            for (int k = 0; k < inputs; k++) wInT[k][i] = w.wIn[i * inputs + k];
         }
+        crew.run(forwardPart);
         // Softmax cross-entropy at the last step; err = (p − onehot)/batch is ∂E/∂y.
         int last = (steps - 1) * batch * outputs;
         double total = 0;
@@ -165,6 +157,48 @@ public final class RnnNetwork {
         }
         loss = total / batch;
         return loss;
+    }
+
+    /** The trials of one slice through every step: s, h and the logits. */
+    private void forwardSlice(int slice) {
+        int b0 = sliceStart[slice];
+        int rows = sliceStart[slice + 1] - b0;
+        if (rows == 0) return;
+        double[] x = trial.x();
+        double[] wOut = weights.wOut;
+        double[] bOut = weights.bOut;
+        int bn = batch * n;
+        for (int t = 0; t < steps; t++) {
+            int first = t * bn + b0 * n;
+            for (int b = b0; b < b0 + rows; b++) {
+                double[] in = input[b];
+                Arrays.fill(in, 0.0);
+                int xo = (t * batch + b) * inputs;
+                for (int k = 0; k < inputs; k++) {
+                    double xk = x[xo + k];
+                    if (xk != 0.0) axpy(xk, wInT[k], 0, in, 0, n);
+                }
+            }
+            // W h_{t−1} for all the slice's trials at once.
+            if (t > 0) RowProducts.add(1.0, h, first - bn, n, 1, rows, n, wT, 0, input, b0, n, coef[slice], index[slice]);
+            for (int b = b0; b < b0 + rows; b++) {
+                int row = t * bn + b * n;
+                double[] in = input[b];
+                if (t > 0) {
+                    for (int i = 0; i < n; i++) s[row + i] = alpha * s[row - bn + i] + leak * in[i];
+                } else {
+                    for (int i = 0; i < n; i++) s[row + i] = leak * in[i];
+                }
+                for (int i = 0; i < n; i++) h[row + i] = Math.max(s[row + i], 0.0);
+                int lo = (t * batch + b) * outputs;
+                for (int o = 0; o < outputs; o++) {
+                    double acc = bOut[o];
+                    int wo = o * n;
+                    for (int i = 0; i < n; i++) acc += wOut[wo + i] * h[row + i];
+                    logits[lo + o] = acc;
+                }
+            }
+        }
     }
 
     /** Mean cross-entropy of the last forward pass (no L2). */
@@ -222,8 +256,6 @@ public final class RnnNetwork {
         int bn = batch * n;
         int last = steps - 1;
         double[] wOut = weights.wOut;
-        double[] w = weights.w;
-        double[] m = rule.typeAveraged() ? weights.blockMeans() : null;
 
         // Readout: exact, local.
         Arrays.fill(out.dWout, 0.0);
@@ -237,10 +269,42 @@ public final class RnnNetwork {
             }
         }
         learningSignal(last, gLast);
-        Arrays.fill(dWT, 0.0);
-        Arrays.fill(dWinT, 0.0);
-        double[] x = trial.x();
+        backwardRule = rule;
+        backwardMeans = rule.typeAveraged() ? weights.blockMeans() : null;
+        crew.run(backwardPart);
+        backwardRule = null;
+        backwardMeans = null;
+        // The slices' sums, added in slice order.
+        for (int k = 1; k < SliceCrew.SLICES; k++) {
+            for (int j = 0; j < n; j++) addTo(dWT[0][j], dWT[k][j]);
+            addTo(dWinT[0], dWinT[k]);
+        }
+        for (int j = 0; j < n; j++) {
+            double[] row = dWT[0][j];
+            for (int i = 0; i < n; i++) out.dW[i * n + j] = row[i];
+        }
+        transpose(dWinT[0], out.dWin, inputs, n);
+        deltaValid = true;
+    }
 
+    /** δ of one slice's trials, step by step from the last, and the slice's share of the weight gradient. */
+    private void backwardSlice(int slice) {
+        int b0 = sliceStart[slice];
+        int rows = sliceStart[slice + 1] - b0;
+        double[][] sliceDWT = dWT[slice];
+        double[] sliceDWinT = dWinT[slice];
+        for (double[] row : sliceDWT) Arrays.fill(row, 0.0);
+        Arrays.fill(sliceDWinT, 0.0);
+        if (rows == 0) return;
+        LearningRule rule = backwardRule;
+        double[] m = backwardMeans;
+        double[][] w = wRows;
+        double[] x = trial.x();
+        int bn = batch * n;
+        int last = steps - 1;
+        // This slice's rows of the batch-wide buffers: [lo, hi).
+        int lo = b0 * n;
+        int hi = lo + rows * n;
         for (int t = last; t >= 0; t--) {
             int off = t * bn;
             int next = off + bn;
@@ -248,140 +312,82 @@ public final class RnnNetwork {
             switch (rule.rule()) {
                 case BPTT -> {
                     if (t < last) {
-                        transposedProduct(w, delta, next, prop, leak);
+                        transposedProduct(slice, w, delta, next, lo, rows, leak);
                         hasProp = true;
                     }
                 }
                 case MDGL -> {
                     if (t + 1 == last) {
-                        for (int k = 0; k < bn; k++) v[k] = s[next + k] > 0 ? gLast[k] : 0.0;
-                        if (m != null) typeProduct(m, v, 0, prop, leak);
-                        else transposedProduct(w, v, 0, prop, leak);
+                        for (int k = lo; k < hi; k++) v[k] = s[next + k] > 0 ? gLast[k] : 0.0;
+                        if (m != null) typeProduct(m, v, 0, lo, rows, typeSum[slice], leak);
+                        else transposedProduct(slice, w, v, 0, lo, rows, leak);
                         hasProp = true;
                     }
                 }
                 case MODPROP -> {
                     if (t < last) {
                         double c = rule.mu() * leak;
-                        if (m != null) typeProduct(m, delta, next, prop, c);
-                        else transposedProduct(w, delta, next, prop, c);
+                        if (m != null) typeProduct(m, delta, next, lo, rows, typeSum[slice], c);
+                        else transposedProduct(slice, w, delta, next, lo, rows, c);
                         hasProp = true;
                     }
                 }
                 case EPROP -> { }
             }
             boolean atLast = t == last;
-            if (!hasProp) Arrays.fill(prop, 0.0);
-            if (rule.rule() == Rule.MODPROP) {
-                // The propagated credit bypasses D_t: μ stands in for the derivative inside the ripple.
-                for (int k = 0; k < bn; k++) {
-                    double d = s[off + k] > 0 ? 1.0 : 0.0;
+            boolean modProp = rule.rule() == Rule.MODPROP;
+            for (int b = b0; b < b0 + rows; b++) {
+                double[] p = prop[b];
+                double[] d = deltaRows[b];
+                if (!hasProp) Arrays.fill(p, 0.0);
+                int row = b * n;
+                for (int i = 0; i < n; i++) {
+                    int k = row + i;
+                    double active = s[off + k] > 0 ? 1.0 : 0.0;
                     double g = atLast ? gLast[k] : 0.0;
                     double dn = atLast ? 0.0 : delta[next + k];
-                    delta[off + k] = d * g + alpha * dn + prop[k];
+                    // ModProp: the propagated credit bypasses D_t, μ stands in for the derivative inside the ripple.
+                    d[i] = modProp ? active * g + alpha * dn + p[i] : active * (g + p[i]) + alpha * dn;
                 }
-            } else {
-                for (int k = 0; k < bn; k++) {
-                    double d = s[off + k] > 0 ? 1.0 : 0.0;
-                    double g = atLast ? gLast[k] : 0.0;
-                    double dn = atLast ? 0.0 : delta[next + k];
-                    delta[off + k] = d * (g + prop[k]) + alpha * dn;
+                System.arraycopy(d, 0, delta, off + row, n);
+            }
+            // dWᵀ[j][:] += (1−α) Σ_b h_{t−1}[b][j] δ_t[b][:]: h read transposed, the slice's trials as depth.
+            if (t > 0) RowProducts.add(leak, h, off - bn + lo, 1, n, n, rows, deltaRows, b0, sliceDWT, 0, n, coef[slice],
+                    index[slice]);
+            // dW_inᵀ[k][:] += (1−α) x_t[b][k] δ_t[b][:].
+            for (int b = b0; b < b0 + rows; b++) {
+                int drow = off + b * n;
+                int xo = (t * batch + b) * inputs;
+                for (int k = 0; k < inputs; k++) {
+                    double xk = x[xo + k];
+                    if (xk != 0.0) axpy(leak * xk, delta, drow, sliceDWinT, k * n, n);
                 }
             }
-            accumulate(t, off, x);
-        }
-        transpose(dWT, out.dW, n, n);
-        transpose(dWinT, out.dWin, inputs, n);
-        deltaValid = true;
-    }
-
-    /** dWᵀ[j][:] += (1−α) h_{t−1}[b][j] δ_t[b][:] and dW_inᵀ[k][:] += (1−α) x_t[b][k] δ_t[b][:]. */
-    private void accumulate(int t, int off, double[] x) {
-        int bn = batch * n;
-        if (t > 0) {
-            // Row j of dWᵀ collects all trials' δ_t weighted by h_{t−1}[b][j]: four trials per pass.
-            int hoff = off - bn;
-            for (int j = 0; j < n; j++) {
-                int count = 0;
-                for (int b = 0; b < batch; b++) {
-                    double hj = h[hoff + b * n + j];
-                    if (hj != 0.0) {
-                        coef[count] = leak * hj;
-                        rowOff[count] = off + b * n;
-                        count++;
-                    }
-                }
-                combine(count, delta, dWT, j * n);
-            }
-        }
-        for (int b = 0; b < batch; b++) {
-            int drow = off + b * n;
-            int xo = (t * batch + b) * inputs;
-            for (int k = 0; k < inputs; k++) {
-                double xk = x[xo + k];
-                if (xk != 0.0) axpy(leak * xk, delta, drow, dWinT, k * n, n);
-            }
         }
     }
 
-    /** out[b][p] = c·Σ_i m[i][p]·in[inOff + b·n + i]: the product with the transposed matrix. */
-    private void transposedProduct(double[] m, double[] in, int inOff, double[] out, double c) {
-        Arrays.fill(out, 0, batch * n, 0.0);
-        for (int b = 0; b < batch; b++) {
-            int row = b * n;
-            int active = gather(in, inOff + row, c);
-            combine(active, m, out, row);
-        }
-    }
-
-    /** Collects the non-zero entries of {@code v[off..off+n)} (times {@code c}) and their row offsets. */
-    private int gather(double[] v, int off, double c) {
-        int count = 0;
-        for (int j = 0; j < n; j++) {
-            double vj = v[off + j];
-            if (vj != 0.0) {
-                coef[count] = c * vj;
-                rowOff[count] = j * n;
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * {@code y[yo..yo+n) += Σ_k coef[k]·m[rowOff[k]..+n)} over the gathered rows, four at a time: one store per
-     * four multiply-adds instead of one per multiply-add, which is what limits a plain axpy.
-     */
-    private void combine(int count, double[] m, double[] y, int yo) {
-        int k = 0;
-        for (; k + 3 < count; k += 4) {
-            axpy4(coef[k], coef[k + 1], coef[k + 2], coef[k + 3], m, rowOff[k], rowOff[k + 1], rowOff[k + 2],
-                    rowOff[k + 3], y, yo, n);
-        }
-        for (; k < count; k++) axpy(coef[k], m, rowOff[k], y, yo, n);
-    }
-
-    static void axpy4(double a0, double a1, double a2, double a3, double[] x, int x0, int x1, int x2, int x3,
-                      double[] y, int yo, int len) {
-        for (int i = 0; i < len; i++) {
-            y[yo + i] += a0 * x[x0 + i] + a1 * x[x1 + i] + a2 * x[x2 + i] + a3 * x[x3 + i];
-        }
+    /** prop[b][p] = c·Σ_i m[i][p]·in[inOff + b·n + i] for the slice's rows: the product with the transposed matrix. */
+    private void transposedProduct(int slice, double[][] m, double[] in, int inOff, int lo, int rows, double c) {
+        int b0 = lo / n;
+        for (int r = 0; r < rows; r++) Arrays.fill(prop[b0 + r], 0.0);
+        RowProducts.add(c, in, inOff + lo, n, 1, rows, n, m, 0, prop, b0, n, coef[slice], index[slice]);
     }
 
     /**
      * The same product with {@code W_ab} in O(N·types): {@code (W_abᵀ v)_p = Σ_a M[a][type p] Σ_{i∈a} v_i}, the
      * type-summed signal broadcast by each cell type.
      */
-    private void typeProduct(double[] mean, double[] in, int inOff, double[] out, double c) {
-        for (int b = 0; b < batch; b++) {
-            int row = b * n;
+    private void typeProduct(double[] mean, double[] in, int inOff, int lo, int rows, double[] typeSum, double c) {
+        for (int r = 0; r < rows; r++) {
+            int row = lo + r * n;
+            double[] out = prop[row / n];
             Arrays.fill(typeSum, 0.0);
             for (int i = 0; i < n; i++) typeSum[type[i]] += in[inOff + row + i];
             for (int p = 0; p < n; p++) {
                 int tp = type[p];
                 double acc = 0;
                 for (int a = 0; a < types; a++) acc += mean[a * types + tp] * typeSum[a];
-                out[row + p] = c * acc;
+                out[p] = c * acc;
             }
         }
     }
@@ -390,11 +396,16 @@ public final class RnnNetwork {
         if (delta != null) return;
         delta = new double[s.length];
         gLast = new double[batch * n];
-        prop = new double[batch * n];
+        prop = new double[batch][n];
+        deltaRows = new double[batch][n];
         v = new double[batch * n];
-        typeSum = new double[types];
-        dWT = new double[n * n];
-        dWinT = new double[inputs * n];
+        typeSum = new double[SliceCrew.SLICES][types];
+        dWT = new double[SliceCrew.SLICES][n][n];
+        dWinT = new double[SliceCrew.SLICES][inputs * n];
+    }
+
+    private static void addTo(double[] y, double[] x) {
+        for (int i = 0; i < y.length; i++) y[i] += x[i];
     }
 
     static void axpy(double a, double[] x, int xo, double[] y, int yo, int len) {

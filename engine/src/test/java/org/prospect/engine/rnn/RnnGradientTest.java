@@ -22,6 +22,18 @@ class RnnGradientTest {
         checkAgainstFiniteDifferences(net, w, trial, w.bOut, g.dbOut, "b_out");
     }
 
+    @Test
+    void bpttGradientsMatchFiniteDifferencesWithUnitsNotAMultipleOfFour() {
+        // 13 units and 5 trials: the kernel's remainder loops and uneven batch slices.
+        RnnSpec spec = new RnnSpec(13, 2, 2, 1.0, 5.0, 0.75, 2, 41);
+        RnnWeights w = RnnTesting.scaled(spec, 1.0, 1.4);
+        Trial trial = RnnTesting.randomTrial(spec, 15, 5, -0.3, 42);
+        RnnNetwork net = new RnnNetwork(spec, 5, 15);
+        Gradients g = RnnTesting.gradient(net, w, trial, LearningRule.bptt());
+        checkAgainstFiniteDifferences(net, w, trial, w.wIn, g.dWin, "W_in");
+        checkAgainstFiniteDifferences(net, w, trial, w.w, g.dW, "W");
+    }
+
     private static void checkAgainstFiniteDifferences(RnnNetwork net, RnnWeights w, Trial trial, double[] param,
                                                       double[] grad, String name) {
         double eps = 1e-6;
