@@ -66,12 +66,14 @@ class RnnExperimentFileTest {
         assertEquals(List.of(new RnnExperiment.RuleEntry("ModProp", LearningRule.modProp(0.25), true)), x.rules());
     }
 
-    @Test void rulesSampleTrainsTheFourRulesAndAlignsAllButBptt() throws Exception {
+    @Test void rulesSampleTrainsTheFourRulesAndBothModPropVariantsAndAlignsAllButBptt() throws Exception {
         RnnExperiment x = (RnnExperiment) ExperimentFile.loadAny(SAMPLES.resolve("delayed-xor-rules.json"));
-        assertEquals(List.of("BPTT", "e-prop", "MDGL", "ModProp"), x.labels());
-        assertEquals(List.of(LearningRule.bptt(), LearningRule.eprop(), LearningRule.mdgl(), LearningRule.modProp(0.25)),
+        assertEquals(List.of("BPTT", "e-prop", "MDGL", "ModProp", "ModProp (cell-specific)"), x.labels());
+        assertEquals(List.of(LearningRule.bptt(), LearningRule.eprop(), LearningRule.mdgl(), LearningRule.modProp(0.25),
+                        LearningRule.modPropCellSpecific(0.25)),
                 x.rules().stream().map(RnnExperiment.RuleEntry::rule).toList());
-        assertEquals(List.of(false, true, true, true), x.rules().stream().map(RnnExperiment.RuleEntry::aligned).toList());
+        assertEquals(List.of(false, true, true, true, true),
+                x.rules().stream().map(RnnExperiment.RuleEntry::aligned).toList());
     }
 
     @Test void defaultsAreFilledIn() throws Exception {
