@@ -95,6 +95,7 @@ public final class GleSimulation {
             adjoint = null;
         }
         for (int l = 0; l < spec.layerCount(); l++) {
+            if (!spec.layer(l).plastic()) continue; // fixed: the optimizer never sees its parameters
             optimizer.add(student.weights(l), bptt ? adjoint.weightGradient(l) : student.weightGradient(l));
             if (student.hasBias(l)) {
                 optimizer.add(student.biases(l), bptt ? adjoint.biasGradient(l) : student.biasGradient(l));
@@ -167,6 +168,7 @@ public final class GleSimulation {
         if (!learning.learnTauM()) return;
         double min = learning.tauMin();
         for (int l = 0; l < tauMUsed.length; l++) {
+            if (!experiment.network().layer(l).plastic()) continue;
             double[] t = student.tauM(l);
             for (int i = 0; i < t.length; i++) if (t[i] < min) t[i] = min;
         }

@@ -39,7 +39,8 @@ final class NetworkReader {
         double[][] b = new double[layers.size()][];
         int fanIn = inputs;
         for (int l = 0; l < layers.size(); l++) {
-            FieldReader layer = layers.get(l).object("size", "activation", "tauM", "tauR", "bias", "weights", "biases");
+            FieldReader layer = layers.get(l).object("size", "activation", "tauM", "tauR", "bias", "weights", "biases",
+                    "plastic");
             int size = layer.required("size").intAtLeast(1);
             Activation activation = Activation.valueOf(
                     layer.required("activation").choice(ACTIVATIONS).toUpperCase(java.util.Locale.ROOT));
@@ -55,7 +56,9 @@ final class NetworkReader {
                 w[l] = uniform(size * fanIn, -bound, bound);
             }
             b[l] = biases(layer.optional("biases"), size, bias);
-            specs.add(new LayerSpec(size, activation, tauM, tauR, bias));
+            FieldReader plasticField = layer.optional("plastic");
+            boolean plastic = plasticField == null || plasticField.bool();
+            specs.add(new LayerSpec(size, activation, tauM, tauR, bias, plastic));
             fanIn = size;
         }
         return new Student(new NetworkSpec(inputs, specs), new Weights(w, b));

@@ -4,9 +4,16 @@ import java.util.Arrays;
 
 /**
  * One layer of a GLE network: its size, rate function and per-neuron time constants.
- * {@code tauM} and {@code tauR} hold one value per neuron.
+ * {@code tauM} and {@code tauR} hold one value per neuron. A layer that is not {@code plastic} keeps its weights,
+ * biases and τ_m while the others learn (the GLE reference trains only LagNet's first layer, for instance); its
+ * errors still flow down to the layers below.
  */
-public record LayerSpec(int size, Activation activation, double[] tauM, double[] tauR, boolean bias) {
+public record LayerSpec(int size, Activation activation, double[] tauM, double[] tauR, boolean bias, boolean plastic) {
+    /** A plastic layer. */
+    public LayerSpec(int size, Activation activation, double[] tauM, double[] tauR, boolean bias) {
+        this(size, activation, tauM, tauR, bias, true);
+    }
+
     public LayerSpec {
         if (size <= 0) throw new IllegalArgumentException("layer size must be positive, got " + size);
         if (tauM.length != size || tauR.length != size) {
@@ -31,7 +38,7 @@ public record LayerSpec(int size, Activation activation, double[] tauM, double[]
 
     @Override public boolean equals(Object o) {
         return o instanceof LayerSpec l && l.size == size && l.activation == activation && l.bias == bias
-                && Arrays.equals(l.tauM, tauM) && Arrays.equals(l.tauR, tauR);
+                && l.plastic == plastic && Arrays.equals(l.tauM, tauM) && Arrays.equals(l.tauR, tauR);
     }
 
     @Override public int hashCode() {
@@ -40,6 +47,6 @@ public record LayerSpec(int size, Activation activation, double[] tauM, double[]
 
     @Override public String toString() {
         return "LayerSpec[" + size + " " + activation.fileName() + ", tauM=" + Arrays.toString(tauM)
-                + ", tauR=" + Arrays.toString(tauR) + ", bias=" + bias + "]";
+                + ", tauR=" + Arrays.toString(tauR) + ", bias=" + bias + (plastic ? "" : ", fixed") + "]";
     }
 }

@@ -284,6 +284,11 @@ class ExperimentFileTest {
                 "only allowed when the layer's \"bias\" is true");
     }
 
+    @Test void plasticMustBeTrueOrFalse() throws IOException {
+        assertContains(failure("network.layers[1].plastic", "\"tauR\": 0.1,", "\"tauR\": 0.1, \"plastic\": \"no\","),
+                "expected true or false");
+    }
+
     @Test void truncatedBpttWithoutWindowIsRejected() throws IOException {
         assertContains(failure("learning.bpttWindow", "{\"rate\": 0.001}", "{\"rate\": 0.001, \"rule\": \"truncated_bptt\"}"),
                 "missing required field \"bpttWindow\"", "truncated_bptt");

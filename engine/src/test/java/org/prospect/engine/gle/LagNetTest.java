@@ -1,5 +1,6 @@
 package org.prospect.engine.gle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +12,14 @@ import org.prospect.engine.experiment.GleExperiment;
 import org.prospect.engine.experiment.GleSimulation;
 
 /**
- * The paper's LagNet (EXPERIMENTS.md §2) as shipped in {@code samples/lagnet.json}: one input, a fast
- * (τ_r = τ_m) and a slow (τ_r = 0.1) path through two tanh layers of two neurons, a linear output, the
- * public reference's teacher. The student starts with the upper layers at the teacher's values and a random
- * first layer; every layer learns (the reference holds the upper two fixed; the file format cannot).
+ * The paper's LagNet (EXPERIMENTS.md §2) as shipped in {@code samples/lagnet.json}, set up as in the public GLE
+ * reference: one input (three sines), a fast (τ_r = τ_m) and a slow (τ_r = 0.1) path through two tanh layers
+ * of two neurons, a linear output; the upper two layers are the teacher's and fixed ({@code "plastic": false}),
+ * the first layer starts random and learns.
  *
- * <p>Tolerances were measured by running the sample for its whole 20 000 time units (seed 5): the first
- * layer ends 0.008 from the teacher, the hidden-to-hidden and output weights 0.032 and 0.023, the fast
- * path's gain 0.0038 from 0.25, the last step's loss 2.4e−9. Each bound is about twice the measured value.
+ * <p>Measured for the sample's 2000 time units (80 of settling, then learning; seed 5): the first layer ends
+ * 7·10⁻⁶ from the teacher (1.3·10⁻³ at t = 1001, the reference's run length), the last step's loss 1.2·10⁻¹⁵.
+ * The bounds below leave a factor of about ten.
  */
 class LagNetTest {
     private static final double[] TEACHER_INPUT_WEIGHTS = {-0.5, 1};
@@ -27,7 +28,7 @@ class LagNetTest {
 
     private static GleSimulation sim;
 
-    /** The shipped sample, run once for its full duration (about three seconds of CPU). */
+    /** The shipped sample, run once for its full duration (well under a second of CPU). */
     @BeforeAll
     static void learnLagNet() throws Exception {
         GleExperiment e = ExperimentFile.load(Path.of("..", "samples", "lagnet.json"));
@@ -35,38 +36,18 @@ class LagNetTest {
         for (long i = 0; i < e.steps(); i++) sim.step();
     }
 
-    private static double maxDistance(double[] learned, double[] teacher) {
-        assertEquals(teacher.length, learned.length);
-        double max = 0;
-        for (int i = 0; i < teacher.length; i++) max = Math.max(max, Math.abs(learned[i] - teacher[i]));
-        return max;
+    @Test
+    void theFirstLayerLearnsTheTeachersWeights() {
+        double[] w = sim.student().weights(0);
+        for (int i = 0; i < w.length; i++) {
+            assertEquals(TEACHER_INPUT_WEIGHTS[i], w[i], 1e-4, "w0[" + i + "]");
+        }
+        assertTrue(sim.loss() < 1e-13, "loss " + sim.loss());
     }
 
     @Test
-    void theShippedSampleLearnsTheTeachersWeightsInEveryLayer() throws Exception {
-        GleNetwork net = sim.student();
-        double input = maxDistance(net.weights(0), TEACHER_INPUT_WEIGHTS);
-        double hidden = maxDistance(net.weights(1), TEACHER_HIDDEN_WEIGHTS);
-        double output = maxDistance(net.weights(2), TEACHER_OUTPUT_WEIGHTS);
-        System.out.printf("LagNet at t=20000: max |w - w_teacher| per layer = %.4f, %.4f, %.4f; loss %.3g%n",
-                input, hidden, output, sim.loss());
-        // The layer whose errors pass through both paths is the one the paper's figure follows: tight.
-        assertTrue(input < 0.015, "first layer " + input);
-        // Looser above: see the fast path's gain below.
-        assertTrue(hidden < 0.06, "hidden-to-hidden " + hidden);
-        assertTrue(output < 0.05, "output " + output);
-        assertTrue(sim.loss() < 1e-8, "loss " + sim.loss());
-    }
-
-    @Test
-    void theFastPathConvergesInItsGainBeforeItsTwoWeights() throws Exception {
-        GleNetwork net = sim.student();
-        // The second layer's fast neuron receives 0.5·r with |r| < 1, where tanh is nearly linear: to first
-        // order only the product of its input and output weights shapes the output, and the split between
-        // them is set by tanh's small curvature alone — a near-degenerate direction, learned slowly.
-        double fastGain = net.weights(1)[0] * net.weights(2)[0];
-        assertEquals(0.5 * 0.5, fastGain, 0.008);
-        double slowGain = net.weights(1)[3] * net.weights(2)[1];
-        assertEquals(1.0, slowGain, 0.01);
+    void fixedLayersKeepTheTeachersWeightsExactly() {
+        assertArrayEquals(TEACHER_HIDDEN_WEIGHTS, sim.student().weights(1));
+        assertArrayEquals(TEACHER_OUTPUT_WEIGHTS, sim.student().weights(2));
     }
 }
