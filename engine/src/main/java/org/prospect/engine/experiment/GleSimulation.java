@@ -198,21 +198,22 @@ public final class GleSimulation {
         int n = experiment.network().outputs();
         int batch = experiment.batch();
         double sum = 0;
+        if (student.dynamics().loss() == TargetLoss.MSE) {
+            // One flat loop over samples and outputs (the same order as sample by sample), not a short one per sample.
+            for (int k = 0; k < batch * n; k++) {
+                double d = t[k] - out[k];
+                sum += 0.5 * d * d;
+            }
+            return sum / batch;
+        }
         for (int s = 0; s < batch; s++) {
             int off = s * n;
-            if (student.dynamics().loss() == TargetLoss.MSE) {
-                for (int i = 0; i < n; i++) {
-                    double d = t[off + i] - out[off + i];
-                    sum += 0.5 * d * d;
-                }
-            } else {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i++) max = Math.max(max, out[off + i]);
-                double z = 0;
-                for (int i = 0; i < n; i++) z += Math.exp(out[off + i] - max);
-                double logZ = max + Math.log(z);
-                for (int i = 0; i < n; i++) sum -= t[off + i] * (out[off + i] - logZ);
-            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) max = Math.max(max, out[off + i]);
+            double z = 0;
+            for (int i = 0; i < n; i++) z += Math.exp(out[off + i] - max);
+            double logZ = max + Math.log(z);
+            for (int i = 0; i < n; i++) sum -= t[off + i] * (out[off + i] - logZ);
         }
         return sum / batch;
     }

@@ -47,9 +47,11 @@ public final class GleNetwork {
     private final double[][] errorsTransposed;
     /** Each worker's row arrays for the products (see {@link Kernels.Rows}). */
     private final Kernels.Rows[] rows;
-    /** 1/τ_m and 1/τ_r per worker and layer. */
-    private final double[][][] reciprocalTauM;
-    private final double[][][] reciprocalTauR;
+    /** Neurons and fan-in per layer (read in every phase of a step). */
+    private final int[] size;
+    private final int[] fanIn;
+    /** The time constants of each layer as the neuron update reads them (see {@link TimeConstants}). */
+    private final TimeConstants[] timeConstants;
     /** The helper threads of a step, or null when one thread does it all. */
     private final StepCrew crew;
     /** The arguments of the step being taken, for the workers. */
@@ -141,17 +143,18 @@ public final class GleNetwork {
             if (batch > 1 && n >= Kernels.MIN_AXPY_WIDTH) wT[l] = new double[n * spec.fanIn(l)];
             errorsTransposed[l] = new double[n * batch];
         }
-        workers = Math.min(workers, batch);
-        reciprocalTauM = new double[workers][layers][];
-        reciprocalTauR = new double[workers][layers][];
-        rows = new Kernels.Rows[workers];
-        for (int k = 0; k < workers; k++) {
-            rows[k] = new Kernels.Rows();
-            for (int l = 0; l < layers; l++) {
-                reciprocalTauM[k][l] = new double[spec.layer(l).size()];
-                reciprocalTauR[k][l] = new double[spec.layer(l).size()];
-            }
+        size = new int[layers];
+        fanIn = new int[layers];
+        timeConstants = new TimeConstants[layers];
+        for (int l = 0; l < layers; l++) {
+            size[l] = spec.layer(l).size();
+            fanIn[l] = spec.fanIn(l);
+            // Narrow layers update all samples in one flat loop, reading τ repeated per sample.
+            timeConstants[l] = new TimeConstants(tauM[l], tauR[l], size[l] < Kernels.NARROW ? batch : 1);
         }
+        workers = Math.min(workers, batch);
+        rows = new Kernels.Rows[workers];
+        for (int k = 0; k < workers; k++) rows[k] = new Kernels.Rows();
         crew = workers > 1 ? new StepCrew(workers, this::stepPart) : null;
     }
 
@@ -194,6 +197,8 @@ public final class GleNetwork {
         if (target != null && target.length < batch * spec.outputs()) {
             throw new IllegalArgumentException("target must hold batch x outputs = " + batch * spec.outputs() + " values");
         }
+        // Here, before the workers start: τ may have been edited since the last step.
+        for (TimeConstants t : timeConstants) t.refresh();
         stepInput = x;
         stepTarget = target;
         try {
@@ -225,9 +230,9 @@ public final class GleNetwork {
         boolean transposed = false;
         for (int l = 0; l < layers; l++) {
             if (wT[l] != null) {
-                int in = spec.fanIn(l);
+                int in = fanIn[l];
                 Kernels.transpose(w[l], wT[l], share(in, worker, workers), share(in, worker + 1, workers),
-                        spec.layer(l).size(), in);
+                        size[l], in);
                 transposed = true;
             }
         }
@@ -241,7 +246,7 @@ public final class GleNetwork {
                 // The gradients of layer l need every sample's ĕ_l, and must read r_{l−1} before layer l−1
                 // overwrites it.
                 if (workers > 1) crew.await(worker);
-                int n = spec.layer(l).size();
+                int n = size[l];
                 gradients(l, input, share(n, worker, workers), share(n, worker + 1, workers), worker);
                 if (workers > 1 && l > 0) crew.await(worker);
             }
@@ -286,13 +291,13 @@ public final class GleNetwork {
             double[] e = eIn[l];
             double[] rp = rPrime[l];
             double[] fb = feedback[l + 1];
-            int n = spec.layer(l).size();
+            int n = size[l];
             for (int k = s0 * n; k < s1 * n; k++) {
                 e[k] = rp[k] * fb[k];
             }
         }
         double[] e = eIn[top];
-        int n = spec.outputs();
+        int n = size[top];
         if (target == null) {
             Arrays.fill(e, s0 * n, s1 * n, 0.0);
             return;
@@ -329,30 +334,21 @@ public final class GleNetwork {
 
     /** GLE.md "Discrete-time update" for layer l, samples [s0, s1): s, v, ĕ, u, ŭ, r, r' and the feedback Wᵀĕ. */
     private void updateLayer(int l, double[] input, int s0, int s1, int worker) {
-        int n = spec.layer(l).size();
-        int in = spec.fanIn(l);
-        double[] tm = tauM[l];
-        double[] tr = tauR[l];
+        int n = size[l];
+        int in = fanIn[l];
         double[] s = basal[l];
-        // 1/τ per neuron rather than a division per sample; taken afresh each step because the τ arrays are
-        // live (the optimizer, the clamp and phase changes write τ_m in place). Each worker has its own.
-        double[] invTm = reciprocalTauM[worker][l];
-        double[] invTr = reciprocalTauR[worker][l];
-        for (int i = 0; i < n; i++) {
-            invTm[i] = 1.0 / tm[i];
-            invTr[i] = 1.0 / tr[i];
-        }
-
         // s = W r_{ℓ−1} + b
         if (wT[l] != null) {
             Kernels.affineTransposed(wT[l], input, b[l], s, s0, s1, n, in, rows[worker]);
         } else {
             Kernels.affine(w[l], input, b[l], s, s0, s1, n, in);
         }
+        TimeConstants t = timeConstants[l];
         if (n < Kernels.NARROW) {
-            integrateNarrow(l, s0 * n, s1 * n, invTm, invTr);
+            // τ repeated per sample: one flat loop over all samples rather than a short one per sample.
+            integrateNarrow(l, s0 * n, s1 * n, t);
         } else {
-            for (int sample = s0; sample < s1; sample++) integrate(l, sample * n, invTm, invTr);
+            for (int sample = s0; sample < s1; sample++) integrate(l, sample * n, t);
         }
         // r = φ(ŭ), r' = φ'(ŭ)
         phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
@@ -366,12 +362,8 @@ public final class GleNetwork {
      * The neurons of layer l for one sample, from offset {@code off}: GLE.md's error unit (v̇ = (e_in − v)/τ_r,
      * ĕ = v + τ_m v̇, v ← v + dt v̇) and soma (u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇).
      */
-    private void integrate(int l, int off, double[] invTm, double[] invTr) {
-        int n = spec.layer(l).size();
-        double dt = dynamics.dt();
-        double gamma = dynamics.gamma();
-        double[] tm = tauM[l];
-        double[] tr = tauR[l];
+    private void integrate(int l, int off, TimeConstants t) {
+        int n = size[l];
         double[] ul = u[l];
         double[] ub = uBreve[l];
         double[] vl = v[l];
@@ -379,6 +371,12 @@ public final class GleNetwork {
         double[] ei = eIn[l];
         double[] ud = uDot[l];
         double[] s = basal[l];
+        double dt = dynamics.dt();
+        double gamma = dynamics.gamma();
+        double[] tm = t.tauM;
+        double[] tr = t.tauR;
+        double[] invTm = t.invTauM;
+        double[] invTr = t.invTauR;
         if (!errorsEnabled) {
             for (int i = 0; i < n; i++) {
                 int k = off + i;
@@ -416,13 +414,11 @@ public final class GleNetwork {
         }
     }
 
-    /** {@link #integrate} for narrow layers, over the flat range [k0, k1) of all their samples at once. */
-    private void integrateNarrow(int l, int k0, int k1, double[] invTm, double[] invTr) {
-        int n = spec.layer(l).size();
-        double dt = dynamics.dt();
-        double gamma = dynamics.gamma();
-        double[] tm = tauM[l];
-        double[] tr = tauR[l];
+    /**
+     * {@link #integrate} for narrow layers, over the flat range [k0, k1) of all their samples at once, with τ
+     * repeated per sample so that every array is read at the same index (a loop C2 can vectorise).
+     */
+    private void integrateNarrow(int l, int k0, int k1, TimeConstants t) {
         double[] ul = u[l];
         double[] ub = uBreve[l];
         double[] vl = v[l];
@@ -430,34 +426,52 @@ public final class GleNetwork {
         double[] ei = eIn[l];
         double[] ud = uDot[l];
         double[] s = basal[l];
-        boolean errors = errorsEnabled;
-        boolean prospective = dynamics.prospectiveErrors();
-        int i = 0;
-        for (int k = k0; k < k1; k++) {
-            double error;
-            if (!errors) {
-                error = 0.0;
-            } else if (prospective) {
-                double vDot = (ei[k] - vl[k]) * invTr[i];
-                error = vl[k] + tm[i] * vDot;
-                vl[k] += dt * vDot;
-            } else {
-                error = ei[k];
-                vl[k] = error;
+        double dt = dynamics.dt();
+        double gamma = dynamics.gamma();
+        double[] tm = t.tauM;
+        double[] tr = t.tauR;
+        double[] invTm = t.invTauM;
+        double[] invTr = t.invTauR;
+        if (!errorsEnabled) {
+            for (int k = k0; k < k1; k++) {
+                eb[k] = 0.0;
+                double du = (s[k] - ul[k]) * invTm[k];
+                ub[k] = ul[k] + tr[k] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
             }
-            eb[k] = error;
-            double du = (s[k] + gamma * error - ul[k]) * invTm[i];
-            ub[k] = ul[k] + tr[i] * du;
-            ul[k] += dt * du;
-            ud[k] = du;
-            if (++i == n) i = 0;
+        } else if (dynamics.prospectiveErrors()) {
+            for (int k = k0; k < k1; k++) {
+                double vDot = (ei[k] - vl[k]) * invTr[k];
+                double error = vl[k] + tm[k] * vDot;
+                vl[k] += dt * vDot;
+                eb[k] = error;
+                double du = (s[k] + gamma * error - ul[k]) * invTm[k];
+                ub[k] = ul[k] + tr[k] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
+            }
+        } else {
+            for (int k = k0; k < k1; k++) {
+                double error = ei[k];
+                vl[k] = error;
+                eb[k] = error;
+                double du = (s[k] + gamma * error - ul[k]) * invTm[k];
+                ub[k] = ul[k] + tr[k] * du;
+                ul[k] += dt * du;
+                ud[k] = du;
+            }
         }
     }
 
     /** The plasticity gradients of layer l (GLE.md): ∂W = −⟨ĕ⊗r_{ℓ−1}⟩, ∂b = −⟨ĕ⟩, ∂τ_m = ⟨ĕ⊙u̇⟩; rows [i0, i1). */
     private void gradients(int l, double[] input, int i0, int i1, int worker) {
-        int n = spec.layer(l).size();
-        int in = spec.fanIn(l);
+        int n = size[l];
+        int in = fanIn[l];
+        if (n < Kernels.NARROW && in < Kernels.NARROW) {
+            gradientsNarrow(l, input, i0, i1);
+            return;
+        }
         double[] eb = eBreve[l];
         double[] ud = uDot[l];
         double scale = -1.0 / batch;
@@ -482,6 +496,38 @@ public final class GleNetwork {
         for (int i = i0; i < i1; i++) {
             gb[i] *= mean;
             gt[i] *= mean;
+        }
+    }
+
+    /**
+     * {@link #gradients} for a layer of few neurons with few inputs: each sum runs over the samples in a register, with the
+     * same terms in the same order (so the same bits), rather than through a transposed copy and zeroed arrays.
+     */
+    private void gradientsNarrow(int l, double[] input, int i0, int i1) {
+        int n = size[l];
+        int in = fanIn[l];
+        double[] eb = eBreve[l];
+        double[] ud = uDot[l];
+        double[] gw = gradW[l];
+        double scale = -1.0 / batch;
+        double mean = 1.0 / batch;
+        for (int i = i0; i < i1; i++) {
+            for (int j = 0; j < in; j++) {
+                double acc = 0.0;
+                for (int sample = 0; sample < batch; sample++) {
+                    acc = Math.fma(scale * eb[sample * n + i], input[sample * in + j], acc);
+                }
+                gw[i * in + j] = acc;
+            }
+            double bias = 0.0;
+            double tau = 0.0;
+            for (int sample = 0; sample < batch; sample++) {
+                double e = eb[sample * n + i];
+                bias -= e;
+                tau += e * ud[sample * n + i];
+            }
+            gradB[l][i] = bias * mean;
+            gradTauM[l][i] = tau * mean;
         }
     }
 

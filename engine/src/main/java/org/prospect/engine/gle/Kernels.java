@@ -146,16 +146,16 @@ final class Kernels {
         }
     }
 
-    /** {@link #multiplyAdd} for short rows of C: a dot product per element, in the same order. */
+    /**
+     * {@link #multiplyAdd} for short rows of C, in the same order per element. The rows of C are innermost: one
+     * long loop over them (samples, or neurons) rather than a loop of trip count nN or nK for each of them.
+     */
     private static void multiplyAddNarrow(double[] a, int aRow, double[] b, double[] c, int m0, int m1, int nK,
                                           int nN) {
-        for (int m = m0; m < m1; m++) {
-            int a0 = m * aRow;
-            for (int j = 0; j < nN; j++) {
-                int cj = m * nN + j;
-                double acc = c[cj];
-                for (int k = 0; k < nK; k++) acc = Math.fma(a[a0 + k], b[k * nN + j], acc);
-                c[cj] = acc;
+        for (int j = 0; j < nN; j++) {
+            for (int k = 0; k < nK; k++) {
+                double x = b[k * nN + j];
+                for (int m = m0; m < m1; m++) c[m * nN + j] = Math.fma(a[m * aRow + k], x, c[m * nN + j]);
             }
         }
     }
@@ -218,13 +218,16 @@ final class Kernels {
         }
     }
 
+    /** {@link #affine} for few inputs, in the same order per element; the samples innermost, as in multiplyAddNarrow. */
     private static void affineNarrow(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut,
                                      int nIn) {
-        for (int s = s0; s < s1; s++) {
-            for (int i = 0; i < nOut; i++) {
-                double acc = bias[i];
-                for (int j = 0; j < nIn; j++) acc = Math.fma(w[i * nIn + j], in[s * nIn + j], acc);
-                out[s * nOut + i] = acc;
+        for (int i = 0; i < nOut; i++) {
+            double w0 = w[i * nIn];
+            double bi = bias[i];
+            for (int s = s0; s < s1; s++) out[s * nOut + i] = Math.fma(w0, in[s * nIn], bi);
+            for (int j = 1; j < nIn; j++) {
+                double wij = w[i * nIn + j];
+                for (int s = s0; s < s1; s++) out[s * nOut + i] = Math.fma(wij, in[s * nIn + j], out[s * nOut + i]);
             }
         }
     }
@@ -247,8 +250,27 @@ final class Kernels {
 
     /** {@code out[b][j] = Σ_i e[b][i]·w[i][j]} for samples {@code s0 ≤ b < s1}: the feedback {@code Wᵀ ĕ}. */
     static void transposed(double[] w, double[] e, double[] out, int s0, int s1, int nOut, int nIn, Rows rows) {
+        if (nIn < NARROW) {
+            transposedNarrow(w, e, out, s0, s1, nOut, nIn);
+            return;
+        }
         java.util.Arrays.fill(out, s0 * nIn, s1 * nIn, 0.0);
         multiplyAdd(e, nOut, w, out, s0, s1, nOut, nIn, rows);
+    }
+
+    /**
+     * {@link #transposed} for few inputs: {@link #multiplyAddNarrow} with its first term added to 0.0 as it is read
+     * rather than to a zeroed {@code out} (the same bits, one pass fewer).
+     */
+    private static void transposedNarrow(double[] w, double[] e, double[] out, int s0, int s1, int nOut, int nIn) {
+        for (int j = 0; j < nIn; j++) {
+            double w0 = w[j];
+            for (int s = s0; s < s1; s++) out[s * nIn + j] = Math.fma(e[s * nOut], w0, 0.0);
+            for (int k = 1; k < nOut; k++) {
+                double x = w[k * nIn + j];
+                for (int s = s0; s < s1; s++) out[s * nIn + j] = Math.fma(e[s * nOut + k], x, out[s * nIn + j]);
+            }
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ public final class Optimizer {
     private final List<double[]> firstMoment = new ArrayList<>();
     private final List<double[]> secondMoment = new ArrayList<>();
     private long updates;
+    /** {@link #params} and {@link #grads} as arrays, for the SGD step. */
+    private double[][] sgdParams = new double[0][];
+    private double[][] sgdGrads = new double[0][];
 
     public Optimizer(Kind kind) {
         this(kind, 0.9, 0.999, 1e-8);
@@ -37,6 +40,8 @@ public final class Optimizer {
         if (param.length != grad.length) throw new IllegalArgumentException("parameter and gradient differ in length");
         params.add(param);
         grads.add(grad);
+        sgdParams = params.toArray(new double[0][]);
+        sgdGrads = grads.toArray(new double[0][]);
         firstMoment.add(new double[param.length]);
         secondMoment.add(new double[param.length]);
     }
@@ -45,9 +50,12 @@ public final class Optimizer {
     public void step(double rate) {
         updates++;
         if (kind == Kind.SGD) {
-            for (int p = 0; p < params.size(); p++) {
-                double[] theta = params.get(p);
-                double[] g = grads.get(p);
+            // Arrays rather than the lists: this runs every step, on arrays as short as one value (LagLine).
+            double[][] thetas = sgdParams;
+            double[][] gs = sgdGrads;
+            for (int p = 0; p < thetas.length; p++) {
+                double[] theta = thetas[p];
+                double[] g = gs[p];
                 if (theta.length < Kernels.NARROW) {
                     // Own loop for short arrays: see Kernels.NARROW.
                     for (int i = 0; i < theta.length; i++) theta[i] -= rate * g[i];

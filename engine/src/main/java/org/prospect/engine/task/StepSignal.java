@@ -19,6 +19,11 @@ final class StepSignal implements Signal {
 
     @Override public void sample(long step, double[] out) {
         double[] v = step * dt < at ? before : after;
-        for (int s = 0; s < batch; s++) System.arraycopy(v, 0, out, s * v.length, v.length);
+        System.arraycopy(v, 0, out, 0, v.length);
+        // The samples filled so far, copied onto the next as many: log₂(batch) copies rather than one per sample.
+        int total = batch * v.length;
+        for (int filled = v.length; filled < total; filled *= 2) {
+            System.arraycopy(out, 0, out, filled, Math.min(filled, total - filled));
+        }
     }
 }

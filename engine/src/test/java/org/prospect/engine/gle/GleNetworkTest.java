@@ -80,6 +80,50 @@ class GleNetworkTest {
         }
     }
 
+    /**
+     * The network keeps 1/τ between steps (see TimeConstants); an in-place edit of τ_m or τ_r must act from the
+     * next step exactly as if the network had been built with the new values. Narrow layers at batch > 1 keep τ
+     * repeated per sample too, hence the wide and the narrow layer, at batch 1 and 3.
+     */
+    @Test
+    void timeConstantsEditedInPlaceActFromTheNextStep() {
+        NetworkSpec spec = new NetworkSpec(2, List.of(
+                LayerSpec.uniform(9, Activation.SOFTPLUS, 0.5, 0.1, true),
+                LayerSpec.uniform(2, Activation.LINEAR, 0.3, 0.2, true)));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        Weights weights = new Weights(new double[][] {random.doubles(18, -1, 1).toArray(), random.doubles(18, -1, 1).toArray()},
+                new double[][] {random.doubles(9, -1, 1).toArray(), random.doubles(2, -1, 1).toArray()});
+        Dynamics dynamics = new Dynamics(0.01, 1, 1, true, TargetLoss.MSE);
+        for (int batch : new int[] {1, 3}) {
+            GleNetwork edited = new GleNetwork(spec, weights, dynamics, batch, 1);
+            double[] x = new double[2 * batch];
+            double[] target = new double[2 * batch];
+            for (int t = 0; t < 30; t++) {
+                for (int k = 0; k < x.length; k++) x[k] = Math.sin(0.1 * t + k);
+                edited.step(x, target);
+            }
+            edited.tauM(0)[4] = 0.8;
+            edited.tauR(0)[8] = 0.05;
+            edited.tauM(1)[1] = 0.6;
+            edited.tauR(1)[0] = 0.4;
+            LayerSpec hidden = new LayerSpec(9, Activation.SOFTPLUS, edited.tauM(0).clone(), edited.tauR(0).clone(), true);
+            LayerSpec out = new LayerSpec(2, Activation.LINEAR, edited.tauM(1).clone(), edited.tauR(1).clone(), true);
+            GleNetwork built = new GleNetwork(new NetworkSpec(2, List.of(hidden, out)), edited.snapshot(), dynamics, batch, 1);
+            built.importState(edited.exportState());
+            for (int t = 30; t < 40; t++) {
+                for (int k = 0; k < x.length; k++) x[k] = Math.sin(0.1 * t + k);
+                edited.step(x, target);
+                built.step(x, target);
+            }
+            for (int l = 0; l < 2; l++) {
+                assertArrayEquals(built.state(Quantity.SOMATIC_POTENTIAL, l), edited.state(Quantity.SOMATIC_POTENTIAL, l),
+                        0.0, "batch " + batch + " layer " + l);
+                assertArrayEquals(built.state(Quantity.PROSPECTIVE_ERROR, l), edited.state(Quantity.PROSPECTIVE_ERROR, l),
+                        0.0, "batch " + batch + " layer " + l);
+            }
+        }
+    }
+
     @Test
     void aStepAllocatesNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
