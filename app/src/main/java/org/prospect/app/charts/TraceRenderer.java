@@ -63,23 +63,13 @@ final class TraceRenderer extends ErrorDataSetRenderer {
             xs = new double[n];
             ys = new double[n];
         }
-        int turns = 0;
-        double lastStep = 0;
         for (int k = 0; k < n; k++) {
-            double x = data.get(DataSet.DIM_X, from + k);
+            xs[k] = xAxis.getDisplayPosition(data.get(DataSet.DIM_X, from + k));
             double y = data.get(DataSet.DIM_Y, from + k);
-            xs[k] = xAxis.getDisplayPosition(x);
             ys[k] = Double.isFinite(y) ? yAxis.getDisplayPosition(y) : Double.NaN;
             if (!Double.isFinite(ys[k])) ys[k] = Double.NaN;
-            if (k > 0 && !Double.isNaN(ys[k]) && !Double.isNaN(ys[k - 1])) {
-                double step = ys[k] - ys[k - 1];
-                if (Math.abs(step) > TURN_PIXELS) {
-                    if (step * lastStep < 0) turns++;
-                    lastStep = step;
-                }
-            }
         }
-        if (turns < NOISY_TURNS * n) return false;
+        if (!noisy(ys, n)) return false;
         gc.save();
         gc.setFill(style.getLineColor());
         double[] dashes = style.getLineDashes();
@@ -93,6 +83,19 @@ final class TraceRenderer extends ErrorDataSetRenderer {
         gc.restore();
         bands++;
         return true;
+    }
+
+    /** Whether the first n screen y values (NaN: gaps) turn at at least {@link #NOISY_TURNS} of the points. */
+    static boolean noisy(double[] ys, int n) {
+        int turns = 0;
+        double lastStep = 0;
+        for (int k = 1; k < n; k++) {
+            double step = ys[k] - ys[k - 1];
+            if (Double.isNaN(step) || Math.abs(step) <= TURN_PIXELS) continue;
+            if (step * lastStep < 0) turns++;
+            lastStep = step;
+        }
+        return turns >= NOISY_TURNS * n;
     }
 
     /** Fills the band of points [start, end) (all finite), in dashes along x when the line has a dash pattern. */
@@ -110,10 +113,10 @@ final class TraceRenderer extends ErrorDataSetRenderer {
         Arrays.fill(top, 0, columns, Double.POSITIVE_INFINITY);
         Arrays.fill(bottom, 0, columns, Double.NEGATIVE_INFINITY);
         if (end - start == 1) {
-            cover(first, xs[start], ys[start], xs[start], ys[start], radius);
+            cover(top, bottom, first, xs[start], ys[start], xs[start], ys[start], radius);
         }
         for (int k = start; k + 1 < end; k++) {
-            cover(first, xs[k], ys[k], xs[k + 1], ys[k + 1], radius);
+            cover(top, bottom, first, xs[k], ys[k], xs[k + 1], ys[k + 1], radius);
         }
         if (dashes == null || dashes.length == 0) {
             fillColumns(gc, first, 0, columns);
@@ -145,7 +148,8 @@ final class TraceRenderer extends ErrorDataSetRenderer {
      * covers on each column's centre line: the extremes of y(x) ∓ √(r² − (x − c)²) over the segment's x within r
      * of the centre c, found where the derivative vanishes (the curve is convex) or at the ends of that range.
      */
-    private void cover(int first, double x0, double y0, double x1, double y1, double radius) {
+    static void cover(double[] top, double[] bottom, int first, double x0, double y0, double x1, double y1,
+                      double radius) {
         if (x1 < x0) {
             double t = x0;
             x0 = x1;
@@ -159,6 +163,7 @@ final class TraceRenderer extends ErrorDataSetRenderer {
         double reach = dx > 1e-9 ? radius * slope / Math.sqrt(1 + slope * slope) : 0;
         int c0 = Math.max(first, (int) Math.floor(x0 - radius - 0.5));
         int c1 = Math.min(first + top.length - 1, (int) Math.ceil(x1 + radius - 0.5));
+        double r2 = radius * radius;
         for (int c = c0; c <= c1; c++) {
             double centre = c + 0.5;
             double u = Math.max(x0, centre - radius);
@@ -167,14 +172,14 @@ final class TraceRenderer extends ErrorDataSetRenderer {
             double up;
             double down;
             if (dx <= 1e-9) {
-                double h = Math.sqrt(Math.max(0, radius * radius - (x0 - centre) * (x0 - centre)));
+                double h = Math.sqrt(Math.max(0, r2 - (x0 - centre) * (x0 - centre)));
                 up = Math.min(y0, y1) - h;
                 down = Math.max(y0, y1) + h;
             } else {
                 double xu = clamp(centre - reach, u, v);
-                up = y0 + slope * (xu - x0) - Math.sqrt(Math.max(0, radius * radius - (xu - centre) * (xu - centre)));
+                up = y0 + slope * (xu - x0) - Math.sqrt(Math.max(0, r2 - (xu - centre) * (xu - centre)));
                 double xd = clamp(centre + reach, u, v);
-                down = y0 + slope * (xd - x0) + Math.sqrt(Math.max(0, radius * radius - (xd - centre) * (xd - centre)));
+                down = y0 + slope * (xd - x0) + Math.sqrt(Math.max(0, r2 - (xd - centre) * (xd - centre)));
             }
             int i = c - first;
             if (up < top[i]) top[i] = up;
