@@ -64,12 +64,13 @@ final class TraceRenderer extends ErrorDataSetRenderer {
             ys = new double[n];
         }
         for (int k = 0; k < n; k++) {
-            xs[k] = xAxis.getDisplayPosition(data.get(DataSet.DIM_X, from + k));
             double y = data.get(DataSet.DIM_Y, from + k);
             ys[k] = Double.isFinite(y) ? yAxis.getDisplayPosition(y) : Double.NaN;
             if (!Double.isFinite(ys[k])) ys[k] = Double.NaN;
         }
         if (!noisy(ys, n)) return false;
+        // x only for lines drawn here: ChartFX computes its own for the others.
+        for (int k = 0; k < n; k++) xs[k] = xAxis.getDisplayPosition(data.get(DataSet.DIM_X, from + k));
         gc.save();
         gc.setFill(style.getLineColor());
         double[] dashes = style.getLineDashes();
