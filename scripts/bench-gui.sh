@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Frames/s of the live dashboard while the engine runs flat out, and what drawing costs the engine.
-# Usage: scripts/bench-gui.sh [FILE] [SECONDS] [WxH]     (defaults: samples/lagline.json 10 1920x1080)
+# Usage: scripts/bench-gui.sh [FILE] [SECONDS] [WxH] [--window-only]   (defaults: samples/lagline.json 10 1920x1080)
 # Runs the jar's `bench --gui` under a virtual X server (software rendering, as on the test machines):
 # the same experiment first headless at speed max (runner alone; runner + dashboard probe), then in the
 # window at speed max, counting JavaFX pulses/s (the status bar's frames/s), chart canvas repaints/s
-# and engine steps/s after a 5 s warm-up. The window opens at the X screen's size (WxH).
+# and engine steps/s after a 5 s warm-up, and the CPU milliseconds per frame of the JavaFX application thread
+# and the render thread (compare those on a busy machine: frames/s there depend on the other jobs too).
+# The window opens at the X screen's size (WxH). --window-only skips the headless runs (quicker, for comparing
+# drawing changes).
 # Extra JVM options in PROSPECT_JAVA_OPTS (e.g. -Dprospect.lecture=true). Needs xvfb-run and a built jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file="${1:-samples/lagline.json}"
 seconds="${2:-10}"
 size="${3:-1920x1080}"
+shift $(( $# < 3 ? $# : 3 ))
 jar=app/target/prospect.jar
 [[ -f "$jar" ]] || { echo "no $jar: run mvn -o -q package -DskipTests first" >&2; exit 1; }
 config="$(mktemp -d)"
@@ -19,4 +23,4 @@ trap 'rm -rf "$config"' EXIT
 xvfb-run -a -s "-screen 0 ${size}x24" \
   java -Dprism.order=sw -Dprospect.config="$config" ${PROSPECT_JAVA_OPTS:-} \
        -Dprospect.samples="$(dirname "$file")" \
-       -jar "$jar" bench --gui "$file" --seconds "$seconds"
+       -jar "$jar" bench --gui "$file" --seconds "$seconds" "$@"

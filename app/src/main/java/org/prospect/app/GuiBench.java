@@ -16,18 +16,24 @@ import org.prospect.engine.trace.DashboardProbe;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
- * {@code prospect bench --gui [FILE] [--seconds N] [--warmup W]}: how fast the window draws while the engine
- * runs flat out, and what that costs the engine. First the same experiment runs headless at speed "max"
- * (runner alone, then runner + dashboard probe with a reader draining its traces), then the window opens on it,
- * plays at "max", and after W seconds of warm-up counts for N seconds: JavaFX pulses per second (what the
- * status bar shows), chart canvas repaints per second (all six charts together, and per chart) and engine
- * steps per second. Prints one line per measurement and quits. Needs a display (xvfb-run, see
+ * {@code prospect bench --gui [FILE] [--seconds N] [--warmup W] [--window-only]}: how fast the window draws while
+ * the engine runs flat out, and what that costs the engine. First the same experiment runs headless at speed "max"
+ * (runner alone, then runner + dashboard probe with a reader draining its traces; skipped with --window-only), then
+ * the window opens on it, plays at "max", and after W seconds of warm-up counts for N seconds: JavaFX pulses per
+ * second (what the status bar shows), chart canvas repaints per second (all six charts together, and per chart),
+ * engine steps per second, and the CPU time the FX application thread and the render thread spent per frame. On a
+ * machine shared with other work, frames/s and steps/s depend on what the others take; CPU milliseconds per frame
+ * of the two JavaFX threads are what a change to the drawing changes, so compare those. Prints one line per
+ * measurement (and the load average, to judge the rest) and quits. Needs a display (xvfb-run, see
  * scripts/bench-gui.sh). Timings depend on the machine: nothing here is a test.
  */
 public final class GuiBench {
     static final String SECONDS = "prospect.bench.seconds";
     static final String WARMUP = "prospect.bench.warmup";
     private static final String SIMULATION_THREAD = "prospect-simulation";
+    /** The JavaFX threads that make a frame: scene graph, layout, CSS and chart canvases' commands; rasterizing them. */
+    private static final String FX_THREAD = "JavaFX Application Thread";
+    private static final String RENDER_THREAD = "QuantumRenderer-0";
 
     private GuiBench() {}
 
@@ -39,15 +45,17 @@ public final class GuiBench {
         Path file = DefaultSample.path();
         double seconds = 10;
         double warmup = 5;
+        boolean windowOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "bench", "--gui" -> { }
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--window-only" -> windowOnly = true;
                 default -> {
                     if (a.startsWith("-")) {
-                        System.err.println("bench --gui: unknown option " + a + "; expected [FILE] [--seconds N] [--warmup W]");
+                        System.err.println("bench --gui: unknown option " + a + "; expected [FILE] [--seconds N] [--warmup W] [--window-only]");
                         return 2;
                     }
                     file = Path.of(a);
@@ -61,11 +69,14 @@ public final class GuiBench {
             System.err.println("bench --gui: " + e.getMessage());
             return 2;
         }
-        System.out.printf(Locale.ROOT, "file %s, %.0f s warm-up, %.0f s measured%n", file, warmup, seconds);
-        double alone = headless(experiment, false, warmup, seconds);
-        System.out.printf(Locale.ROOT, "headless runner            %,12.0f steps/s%n", alone);
-        double probed = headless(experiment, true, warmup, seconds);
-        System.out.printf(Locale.ROOT, "headless runner + probe    %,12.0f steps/s%n", probed);
+        System.out.printf(Locale.ROOT, "file %s, %.0f s warm-up, %.0f s measured, %d cores, load average %s%n", file,
+                warmup, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
+        if (!windowOnly) {
+            double alone = headless(experiment, false, warmup, seconds);
+            System.out.printf(Locale.ROOT, "headless runner            %,12.0f steps/s%n", alone);
+            double probed = headless(experiment, true, warmup, seconds);
+            System.out.printf(Locale.ROOT, "headless runner + probe    %,12.0f steps/s%n", probed);
+        }
         System.setProperty(SECONDS, Double.toString(seconds));
         System.setProperty(WARMUP, Double.toString(warmup));
         System.setProperty("prospect.open", file.toString());
@@ -158,6 +169,12 @@ public final class GuiBench {
                         e.getKey(), 100 * e.getValue() / (seconds * 1e9)));
     }
 
+    /** The system's 1-minute load average, or "unknown": how much the other work on the machine takes. */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
+    }
+
     private static void sleep(double seconds) {
         try {
             Thread.sleep((long) (seconds * 1000));
@@ -199,13 +216,12 @@ public final class GuiBench {
                 java.util.Map<String, Long> cpu1 = threadCpuNanos();
                 printSimulationCpu(cpu0, cpu1, window.runner().status().steps() - s0, "window");
                 printCpu(cpu0, cpu1, elapsed);
-                long pulsesCounted = pulses[0] - p0;
-                for (String painter : new String[] {"QuantumRenderer-0", "JavaFX Application Thread"}) {
-                    long cpu = cpu1.getOrDefault(painter, 0L) - cpu0.getOrDefault(painter, 0L);
-                    if (pulsesCounted > 0) {
-                        System.out.printf(Locale.ROOT, "window: cpu per pulse %-28s %5.1f ms%n", painter,
-                                cpu / 1e6 / pulsesCounted);
-                    }
+                long frames = pulses[0] - p0;
+                if (frames > 0) {
+                    double fx = (cpu1.getOrDefault(FX_THREAD, 0L) - cpu0.getOrDefault(FX_THREAD, 0L)) / 1e6 / frames;
+                    double render = (cpu1.getOrDefault(RENDER_THREAD, 0L) - cpu0.getOrDefault(RENDER_THREAD, 0L)) / 1e6 / frames;
+                    System.out.printf(Locale.ROOT, "window: cpu per frame: FX thread %.1f ms + render thread %.1f ms = %.1f ms"
+                            + " (%d frames; load average %s)%n", fx, render, fx + render, frames, loadAverage());
                 }
                 counter.stop();
                 Platform.exit();

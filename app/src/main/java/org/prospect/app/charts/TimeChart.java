@@ -119,11 +119,8 @@ public final class TimeChart {
             } else {
                 values[a].set(-1, 1);
             }
-            ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+            ErrorDataSetRenderer renderer = new TraceRenderer();
             renderer.setErrorStyle(ErrorStyle.NONE);
-            renderer.setDrawMarker(false);
-            renderer.setPointReduction(true);
-            renderer.setAllowNaNs(true);
             renderers[a] = renderer;
             if (a > 0) renderer.getAxes().add(values[a]);
         }
