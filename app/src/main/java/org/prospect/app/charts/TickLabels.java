@@ -8,16 +8,25 @@ import javafx.util.StringConverter;
 /**
  * Tick labels that show a tick's value as it is: ChartFX 11.3's default formatter picks too few decimals for some
  * tick units and labels 0.25 as "0.3" and 0.75 as "0.8". Plain notation between 10⁻³ and 10⁵, scientific outside,
- * at most six significant digits and no trailing zeros.
+ * at most six significant digits and no trailing zeros. On a linear axis a tick within a billionth of the axis
+ * range of zero is zero: tick arithmetic leaves residues like −4.24e−22 where the 0 tick belongs.
  */
 public final class TickLabels extends StringConverter<Number> {
-    private static final TickLabels INSTANCE = new TickLabels();
+    private final DefaultNumericAxis axis;
 
-    private TickLabels() {}
+    private TickLabels(DefaultNumericAxis axis) {
+        this.axis = axis;
+    }
 
     /** Puts the formatter on an axis. */
     public static void apply(DefaultNumericAxis axis) {
-        axis.setTickLabelFormatter(INSTANCE);
+        axis.setTickLabelFormatter(new TickLabels(axis));
+    }
+
+    /** {@link #format}, with residues of zero on a linear axis of span {@code span} shown as 0. */
+    static String format(double v, double span, boolean logAxis) {
+        if (!logAxis && Math.abs(v) <= 1e-9 * Math.abs(span)) return "0";
+        return format(v);
     }
 
     static String format(double v) {
@@ -34,7 +43,7 @@ public final class TickLabels extends StringConverter<Number> {
 
     @Override
     public String toString(Number value) {
-        return value == null ? "" : format(value.doubleValue());
+        return value == null ? "" : format(value.doubleValue(), axis.getMax() - axis.getMin(), axis.isLogAxis());
     }
 
     @Override

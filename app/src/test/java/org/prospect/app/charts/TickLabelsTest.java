@@ -27,4 +27,15 @@ class TickLabelsTest {
         assertEquals("1e6", TickLabels.format(1e6));
         assertEquals("-3.14e7", TickLabels.format(-3.14159e7));
     }
+
+    @Test
+    void residuesOfZeroOnALinearAxisReadZero() {
+        assertEquals("0", TickLabels.format(-4.24e-22, 0.4, false));
+        assertEquals("0.1", TickLabels.format(0.1, 0.4, false));
+    }
+
+    @Test
+    void smallValuesOnALogAxisAreKept() {
+        assertEquals("1e-22", TickLabels.format(1e-22, 1.0, true));
+    }
 }
