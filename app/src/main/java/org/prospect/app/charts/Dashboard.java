@@ -27,7 +27,7 @@ import org.prospect.engine.trace.NeuronId;
 
 /**
  * The live dashboard: the network view (with the rolling-window and colour controls) beside six charts
- * — signals; soma and dendrites; phase advance; GLE errors vs the BPTT adjoint; weights and τ_m; loss
+ * — signals; soma and dendrites; phase advance; GLE errors vs the exact BPTT error; weights and τ_m; loss
  * and gradient alignment — all over a rolling window of 1–100 time units. Data path: the runner's
  * {@link DashboardProbe} (engine, simulation thread, decimated) → its traces → {@link DashboardFeeder}
  * (own thread, bulk adds) → ChartFX data sets; the FX thread only sets axis ranges and repaints the
@@ -42,7 +42,7 @@ public final class Dashboard implements AutoCloseable {
     static final int LINE_CAPACITY = 1200;
     static final int TRACE_CAPACITY = 8192;
     /**
-     * λ is shown in pieces of this many time units, each from BPTT over twice as long (so every value has
+     * The exact adjoint (exact error, λ) is shown in pieces of this many time units, each from BPTT over twice as long (so every value has
      * at least this much future behind it); the gradient alignment is per BPTT window.
      */
     public static final double ADJOINT_WINDOW = 3;
@@ -104,11 +104,12 @@ public final class Dashboard implements AutoCloseable {
                 "Phase advance: the prospective rate φ(ŭ) leads the instantaneous rate φ(u)"
                         + (hasTeacher ? "; the teacher's rate for comparison" : ""),
                 LINE_CAPACITY, "rate", TimeChart.Scale.LINEAR, null, null);
-        errors = new TimeChart("errors-chart", "Errors vs −λ",
-                "Errors: GLE's prospective error ĕ and instantaneous error e_in (left axis) against the exact "
-                        + "BPTT adjoint −λ = −∂L/∂u (right axis), computed over sliding windows of " + span + " τ and drawn "
-                        + fmt(ADJOINT_WINDOW) + "–" + span + " τ late",
-                LINE_CAPACITY, "ĕ, e_in", TimeChart.Scale.SYMMETRIC, "−λ", TimeChart.Scale.SYMMETRIC);
+        errors = new TimeChart("errors-chart", "Errors vs exact adjoint",
+                "Errors: GLE's prospective error ĕ and instantaneous error e_in against the exact error "
+                        + "ε = −β·∂L/∂s/dt from BPTT, in ĕ's units (s = W r + b, so ∂L/∂W = Σ ∂L/∂s ⊗ r: ĕ estimates ε; "
+                        + "GLE.md's λ = ∂L/∂u is 0 for τ_r = τ_m neurons, see the network view), computed over "
+                        + "sliding windows of " + span + " τ and drawn " + fmt(ADJOINT_WINDOW) + "–" + span + " τ late",
+                LINE_CAPACITY, "ĕ, e_in, ε", TimeChart.Scale.SYMMETRIC, null, null);
         weights = new TimeChart("weights-chart", "Weights, τ_m",
                 "Weights and membrane time constants: ‖W‖ per layer and τ_m (left axis, τ units); "
                         + "‖ΔW‖ per step (right axis, log scale)",
@@ -241,8 +242,9 @@ public final class Dashboard implements AutoCloseable {
             err.add(line("ĕ " + n, Palette.PROSPECTIVE_ERROR, s, probe.slotChannel(s, SlotQuantity.PROSPECTIVE_ERROR), 0));
             err.add(line("e_in " + n, Palette.INSTANTANEOUS_ERROR, s,
                     probe.slotChannel(s, SlotQuantity.INSTANTANEOUS_ERROR), 0));
-            err.add(new TimeChart.Line("−λ " + n,
-                    Palette.LAMBDA, s, TimeChart.Source.LAMBDA, probe.lambdaChannel(s), 1));
+            // Same axis as ĕ: both are errors in the same units, so their sizes compare directly.
+            err.add(new TimeChart.Line("ε " + n,
+                    Palette.EXACT_ERROR, s, TimeChart.Source.LAMBDA, probe.exactErrorChannel(s), 0));
         }
         potentials.setSelectionLines(pot, generation);
         phase.setSelectionLines(ph, generation);

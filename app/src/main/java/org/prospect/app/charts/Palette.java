@@ -16,7 +16,8 @@ public final class Palette {
     public static final String APICAL = "#c061cb";
     public static final String PROSPECTIVE_ERROR = "#c01c28";
     public static final String INSTANTANEOUS_ERROR = "#e5a50a";
-    public static final String LAMBDA = "#000000";
+    /** The exact error ε = −β·∂L/∂s/dt, the BPTT line ĕ is compared with. */
+    public static final String EXACT_ERROR = "#000000";
     public static final String LOSS = "#613583";
     public static final String ALIGNMENT = "#008080";
     public static final String WEIGHT_NORM = "#3d3846";
@@ -29,7 +30,7 @@ public final class Palette {
     /** The colour to draw {@code colour} with on the dark theme: the darkest ones are lightened. */
     public static String onDark(String colour) {
         return switch (colour) {
-            case LAMBDA -> "#f0f0f0";
+            case EXACT_ERROR -> "#f0f0f0";
             case WEIGHT_NORM -> "#c0bfbc";
             case TAU_M -> "#d4d44a";
             case LOSS -> "#b48ee0";

@@ -35,7 +35,8 @@ public final class NetworkView {
         U("u", "somatic potential u"),
         RATE("r", "rate r = φ(ŭ)"),
         ERROR("ĕ", "prospective error ĕ"),
-        LAMBDA("λ", "BPTT adjoint λ (delayed)");
+        EXACT_ERROR("ε", "exact error −β·∂L/∂s/dt, BPTT (delayed)"),
+        LAMBDA("λ", "BPTT adjoint λ = ∂L/∂u (delayed)");
 
         private final String symbol;
         private final String description;
@@ -288,7 +289,7 @@ public final class NetworkView {
         g.fillText(fmt(scale), x + barW + 6, y + 7);
         g.setTextAlign(TextAlignment.CENTER);
         String caption = "colour: " + colourBy.description();
-        if (colourBy == ColourBy.LAMBDA && Double.isFinite(s.lambdaTime)) {
+        if ((colourBy == ColourBy.LAMBDA || colourBy == ColourBy.EXACT_ERROR) && Double.isFinite(s.lambdaTime)) {
             caption += String.format(Locale.ROOT, " at t = %.1f", s.lambdaTime);
         }
         g.fillText(caption, w / 2, y - 14);
@@ -299,6 +300,7 @@ public final class NetworkView {
             case U -> s.u[l];
             case RATE -> s.rate[l];
             case ERROR -> s.prospectiveError[l];
+            case EXACT_ERROR -> s.exactError[l];
             case LAMBDA -> s.lambda[l];
         };
     }
@@ -350,8 +352,9 @@ public final class NetworkView {
         b.append(String.format(Locale.ROOT, "r = φ(ŭ) = %+.4f%n", s.rate[l][i]));
         b.append(String.format(Locale.ROOT, "ĕ = %+.3g   e_in = %+.3g%n", s.prospectiveError[l][i], s.instantaneousError[l][i]));
         b.append(Double.isFinite(s.lambda[l][i])
-                ? String.format(Locale.ROOT, "λ = %+.3g (at t = %.2f)%n", s.lambda[l][i], s.lambdaTime)
-                : "λ: after the first BPTT window\n");
+                ? String.format(Locale.ROOT, "exact error −β·∂L/∂s/dt = %+.3g   λ = %+.3g (at t = %.2f)%n",
+                        s.exactError[l][i], s.lambda[l][i], s.lambdaTime)
+                : "exact error, λ: after the first BPTT window\n");
         b.append(String.format(Locale.ROOT, "τ_m = %.3f   τ_r = %.3f", s.tauM[l][i], s.tauR[l][i]));
         return b.toString();
     }

@@ -76,6 +76,9 @@ final class DashboardView implements RecordableView {
     public void afterStep(GleSimulation simulation) {
         last = simulation;
         dashboard.probe().afterStep(simulation);
+        // A recording steps faster than the live window; without waiting, the adjoint's worker would skip
+        // windows and figures would show the exact error with gaps bridged by straight lines.
+        dashboard.probe().awaitAdjoint();
     }
 
     @Override

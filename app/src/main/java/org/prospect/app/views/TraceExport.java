@@ -113,6 +113,8 @@ public final class TraceExport {
         GREEK.put("τ", "tau");
         GREEK.put("γ", "gamma");
         GREEK.put("λ", "lambda");
+        // The errors chart's ε is the exact error −β·∂L/∂s/dt: say so in the column name.
+        GREEK.put("ε", "exact_error");
         GREEK.put("φ", "phi");
         GREEK.put("ŭ", "u_prosp");
         GREEK.put("ĕ", "e_prosp");

@@ -18,16 +18,21 @@ import org.prospect.engine.gle.TargetLoss;
  * </pre>
  * The loss is {@code L = Σ_t weight·ℓ_t} with ℓ_t = ½‖target_t − r_t‖² (MSE) or the cross-entropy of
  * softmax(r_t), averaged over the batch.
+ *
+ * <p>Both λ and ∂L/∂s are kept per step. λ is GLE.md's adjoint, but for a neuron with τ_r = τ_m the
+ * prospective ŭ_t = s_t does not depend on u_{t−1}, so its λ is identically 0 although the neuron does get
+ * credit. ∂L/∂s is what multiplies the presynaptic rate in ∂L/∂W, the quantity GLE's ĕ estimates
+ * ({@code ΔW_GLE ∝ ĕ ⊗ r}); divided by dt it is the continuous adjoint in ĕ's units, the paper's λ in Fig. 6.
  */
 public final class ExactAdjoint {
     private final NetworkSpec spec;
     private final int batch;
     /** λ = ∂L/∂u per step and layer, [step][layer][batch·n]. */
     private final double[][][] lambda;
+    /** ∂L/∂s per step and layer, [step][layer][batch·n]; step t+1's is what layer ℓ−1's ∂L/∂r_t needs. */
+    private final double[][][] basalGradient;
     private final double[][] gradRate;
     private final double[][] gradBreve;
-    private final double[][] gradBasal;
-    private final double[][] gradBasalNext;
     private final double[][] gradBreveNext;
     private final double[][] gradW;
     private final double[][] gradB;
@@ -43,21 +48,21 @@ public final class ExactAdjoint {
         this.batch = batch;
         int layers = spec.layerCount();
         lambda = new double[capacity][layers][];
+        basalGradient = new double[capacity][layers][];
         gradRate = new double[layers][];
         gradBreve = new double[layers][];
-        gradBasal = new double[layers][];
-        gradBasalNext = new double[layers][];
         gradBreveNext = new double[layers][];
         gradW = new double[layers][];
         gradB = new double[layers][];
         gradTauM = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int n = spec.layer(l).size();
-            for (int t = 0; t < capacity; t++) lambda[t][l] = new double[batch * n];
+            for (int t = 0; t < capacity; t++) {
+                lambda[t][l] = new double[batch * n];
+                basalGradient[t][l] = new double[batch * n];
+            }
             gradRate[l] = new double[batch * n];
             gradBreve[l] = new double[batch * n];
-            gradBasal[l] = new double[batch * n];
-            gradBasalNext[l] = new double[batch * n];
             gradBreveNext[l] = new double[batch * n];
             gradW[l] = new double[n * spec.fanIn(l)];
             gradB[l] = new double[n];
@@ -89,7 +94,6 @@ public final class ExactAdjoint {
             Arrays.fill(gradW[l], 0.0);
             Arrays.fill(gradB[l], 0.0);
             Arrays.fill(gradTauM[l], 0.0);
-            Arrays.fill(gradBasalNext[l], 0.0);
             Arrays.fill(gradBreveNext[l], 0.0);
         }
         double mean = 1.0 / batch;
@@ -103,7 +107,7 @@ public final class ExactAdjoint {
                 Arrays.fill(gr, 0.0);
                 if (t + 1 < steps) {
                     double[] wUp = net.weights[l + 1];
-                    double[] gsUp = gradBasalNext[l + 1];
+                    double[] gsUp = basalGradient[t + 1][l + 1];
                     for (int s = 0; s < batch; s++) {
                         for (int i = 0; i < nUp; i++) {
                             double g = gsUp[s * nUp + i];
@@ -119,7 +123,7 @@ public final class ExactAdjoint {
                 double[] tr2 = net.tauR[l];
                 double[] lam = lambda[t][l];
                 double[] gb = gradBreve[l];
-                double[] gs = gradBasal[l];
+                double[] gs = basalGradient[t][l];
                 double[] rp = tr.rateDerivative[t][l];
                 double[] lamNext = t + 1 < steps ? lambda[t + 1][l] : null;
                 double[] gbNext = gradBreveNext[l];
@@ -145,7 +149,6 @@ public final class ExactAdjoint {
                 }
             }
             for (int l = 0; l < layers; l++) {
-                System.arraycopy(gradBasal[l], 0, gradBasalNext[l], 0, gradBasal[l].length);
                 System.arraycopy(gradBreve[l], 0, gradBreveNext[l], 0, gradBreve[l].length);
             }
         }
@@ -189,6 +192,13 @@ public final class ExactAdjoint {
 
     /** λ_{ℓ,t} = ∂L/∂u_{ℓ,t}, [batch·n] (live view). */
     public double[] lambda(int t, int l) { return lambda[t][l]; }
+
+    /**
+     * ∂L/∂s_{ℓ,t}, the gradient with respect to the basal input s = W r_{ℓ−1} + b at step t, [batch·n] (live
+     * view). {@code basalGradient(t, l) / dt} is the exact error in the units of GLE's ĕ: ĕ estimates its
+     * negative, scaled by β (and ×batch for one sample, since L is a batch mean).
+     */
+    public double[] basalGradient(int t, int l) { return basalGradient[t][l]; }
 
     /** ∂L/∂W_ℓ, row-major [out][in] (live view). */
     public double[] weightGradient(int l) { return gradW[l]; }

@@ -6,7 +6,7 @@ import org.prospect.engine.gle.GleNetwork;
 import org.prospect.engine.gle.NetworkSpec;
 
 /**
- * The exact adjoint λ over a sliding window of the recent past, for showing next to GLE's errors. The
+ * The exact adjoint (λ = ∂L/∂u and ∂L/∂s) over a sliding window of the recent past, for showing next to GLE's errors. The
  * student's trajectory is recorded step by step into windows of {@code span} steps that start every
  * {@code stride} steps (they overlap when {@code span > stride}); when a window is full,
  * {@link ExactAdjoint#compute} back-propagates through it with the current weights and time constants.
@@ -25,7 +25,7 @@ import org.prospect.engine.gle.NetworkSpec;
  * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.
  */
 public final class SlidingAdjoint implements AutoCloseable {
-    /** Told on the worker thread about each computed window; may read {@link #lambda}, {@link #adjoint()}. */
+    /** Told on the worker thread about each computed window; may read {@link #lambda}, {@link #basalGradient}, {@link #adjoint()}. */
     public interface Listener {
         void computed(SlidingAdjoint sliding);
     }
@@ -256,6 +256,9 @@ public final class SlidingAdjoint implements AutoCloseable {
      * in background mode read it in the listener or after {@link #awaitIdle}).
      */
     public double[] lambda(int t, int l) { return adjoint.lambda(t, l); }
+
+    /** ∂L/∂s of the last computed window at its position {@code t}, layer {@code l}, like {@link #lambda}. */
+    public double[] basalGradient(int t, int l) { return adjoint.basalGradient(t, l); }
 
     /** The last computation: λ, ∂L/∂W, ∂L/∂b, ∂L/∂τ_m and the loss over the window. */
     public ExactAdjoint adjoint() { return adjoint; }

@@ -15,8 +15,12 @@ import org.prospect.engine.gle.Quantity;
  *   <li>{@link #trace()}: decimated rows (at most {@link #rowsPerTimeUnit()} per simulated time unit) of the
  *       input, target and output, the selected neurons' potentials, rates and errors, the loss, the
  *       weight norms and their change per step, τ_m, and the latest GLE-vs-BPTT gradient alignment;</li>
- *   <li>{@link #lambdaTrace()}: the exact adjoint −λ of the selected neurons from BPTT over sliding windows
- *       of {@code 2·adjointWindow} (computed every {@code adjointWindow}, see {@link SlidingAdjoint}),
+ *   <li>{@link #lambdaTrace()}: the exact adjoint of the selected neurons from BPTT over sliding windows
+ *       of {@code 2·adjointWindow} (computed every {@code adjointWindow}, see {@link SlidingAdjoint}), in two
+ *       forms: the exact error −β·∂L/∂s/dt ({@link #exactErrorChannel}), the quantity GLE's ĕ estimates and in
+ *       its units (s = W r + b; ∂L/∂W = Σ_t ∂L/∂s_t ⊗ r_{t−1}, and GLE's output error is β·(target − r), so
+ *       ĕ ≈ −β·∂L/∂s/dt), and GLE.md's −λ = −∂L/∂u ({@link #lambdaChannel}), which is identically 0 for a
+ *       neuron with τ_r = τ_m because its ŭ_t = s_t does not depend on u_{t−1};
  *       written one to two windows late with the times the values belong to, by the adjoint's own worker
  *       thread (the simulation thread only records the trajectory; windows the worker has no time for are
  *       skipped and leave gaps);</li>
@@ -70,6 +74,8 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     private final double[] row;
     private final double[] lambdaRow;
     private volatile Selection selection;
+    /** β when the last step was taken, for scaling the exact error on the adjoint's worker thread. */
+    private volatile double beta = Double.NaN;
     private volatile int rowsPerTimeUnit;
     /** The newest computed window's λ at its first step and its alignment: worker → simulation thread. */
     private volatile TripleBuffer<LatestAdjoint> latestAdjoint;
@@ -123,9 +129,9 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         for (NeuronId n : tauNeurons) names.add("tauM_" + n.label().replace(' ', '_'));
         columns = List.copyOf(names);
         trace = new TraceBuffer(columns.size(), traceCapacity);
-        lambdaTrace = new TraceBuffer(1 + SLOTS, traceCapacity);
+        lambdaTrace = new TraceBuffer(1 + 2 * SLOTS, traceCapacity);
         row = new double[columns.size()];
-        lambdaRow = new double[1 + SLOTS];
+        lambdaRow = new double[1 + 2 * SLOTS];
         snapshots = new TripleBuffer<>(() -> new NetworkSnapshot(spec));
         setRowsPerTimeUnit(rowsPerTimeUnit);
         List<NeuronId> outputs = new ArrayList<>();
@@ -202,8 +208,11 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
 
     public int tauChannel(int k) { return lossChannel() + 2 + 2 * spec.layerCount() + k; }
 
-    /** Channel of slot s in {@link #lambdaTrace()} (channel 0 is the selection generation). */
+    /** Channel of −λ of slot s in {@link #lambdaTrace()} (channel 0 is the selection generation). */
     public int lambdaChannel(int slot) { return 1 + slot; }
+
+    /** Channel of the exact error −β·∂L/∂s/dt of slot s in {@link #lambdaTrace()}. */
+    public int exactErrorChannel(int slot) { return 1 + SLOTS + slot; }
 
     /**
      * The sliding adjoint of the current simulation (simulation thread, or after the runner stopped); its
@@ -229,12 +238,18 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     private static final class LatestAdjoint {
         /** λ of sample 0 at the window's first step, per layer. */
         final double[][] lambda;
+        /** The exact error −β·∂L/∂s/dt of sample 0 at the window's first step, per layer. */
+        final double[][] exactError;
         double time = Double.NaN;
         double alignment = Double.NaN;
 
         LatestAdjoint(NetworkSpec spec) {
             lambda = new double[spec.layerCount()][];
-            for (int l = 0; l < lambda.length; l++) lambda[l] = new double[spec.layer(l).size()];
+            exactError = new double[spec.layerCount()][];
+            for (int l = 0; l < lambda.length; l++) {
+                lambda[l] = new double[spec.layer(l).size()];
+                exactError[l] = new double[spec.layer(l).size()];
+            }
         }
     }
 
@@ -248,6 +263,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         // The old run's worker must stop before this one writes λ rows: the trace has one writer at a time.
         if (sliding != null) sliding.close();
         latestAdjoint = new TripleBuffer<>(() -> new LatestAdjoint(spec));
+        beta = student.dynamics().beta();
         // Windows twice as long as what is shown of each: λ has at least one window of future behind it.
         int batch = student.batch();
         sliding = SlidingAdjoint.inBackground(spec, batch, windowSteps, 2 * windowSteps,
@@ -275,6 +291,8 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         GleNetwork teacher = sim.teacher();
         Selection sel = selection;
         double dt = student.dynamics().dt();
+        double b = student.dynamics().beta();
+        if (b != beta) beta = b; // β is edited rarely: spare the volatile write per step
 
         double[] aligned = teacher != null ? teacher.output() : sim.target();
         System.arraycopy(aligned, 0, alignedTarget, 0, alignedTarget.length);
@@ -365,29 +383,39 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     }
 
     /**
-     * Adjoint worker: writes −λ of the selected neurons for the window just computed, on the same decimation
-     * grid as the trace, and hands its λ at the first step and its alignment to the simulation thread.
+     * Adjoint worker: writes the exact error and −λ of the selected neurons for the window just computed, on
+     * the same decimation grid as the trace, and hands both at the first step and its alignment to the
+     * simulation thread.
      */
     private void adjointComputed(SlidingAdjoint sliding, int batch, double dt) {
         long every = stride(dt);
         long start = sliding.computedStart();
         Selection sel = selection;
         NeuronId[] neurons = sel.neurons();
+        // ExactAdjoint averages the loss over the batch: × batch gives sample 0's own adjoint. GLE's errors are
+        // those of β·L, per unit time: × −β/dt puts ∂L/∂s in ĕ's units and sign.
+        double toError = -beta * batch / dt;
         lambdaRow[0] = sel.generation();
         for (int t = 0; t < sliding.stride(); t++) {
             long step = start + t + 1;
             if (step % every != 0) continue;
             for (int s = 0; s < SLOTS; s++) {
-                // ExactAdjoint averages the loss over the batch: × batch gives sample 0's own adjoint.
-                lambdaRow[1 + s] = s < neurons.length
-                        ? -batch * sliding.lambda(t, neurons[s].layer())[neurons[s].index()] : Double.NaN;
+                boolean shown = s < neurons.length;
+                int l = shown ? neurons[s].layer() : 0;
+                int i = shown ? neurons[s].index() : 0;
+                lambdaRow[lambdaChannel(s)] = shown ? -batch * sliding.lambda(t, l)[i] : Double.NaN;
+                lambdaRow[exactErrorChannel(s)] = shown ? toError * sliding.basalGradient(t, l)[i] : Double.NaN;
             }
             lambdaTrace.write(step * dt, lambdaRow);
         }
         LatestAdjoint latest = latestAdjoint.back();
         for (int l = 0; l < latest.lambda.length; l++) {
             double[] lambda = sliding.lambda(0, l);
-            for (int i = 0; i < latest.lambda[l].length; i++) latest.lambda[l][i] = batch * lambda[i];
+            double[] basal = sliding.basalGradient(0, l);
+            for (int i = 0; i < latest.lambda[l].length; i++) {
+                latest.lambda[l][i] = batch * lambda[i];
+                latest.exactError[l][i] = toError * basal[i];
+            }
         }
         latest.time = (start + 1) * dt;
         latest.alignment = sliding.alignment();
@@ -408,6 +436,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
                 s.instantaneousError[l][i] = student.value(Quantity.INSTANTANEOUS_ERROR, l, 0, i);
                 s.basal[l][i] = student.value(Quantity.BASAL_POTENTIAL, l, 0, i);
                 s.lambda[l][i] = Double.isNaN(adjoint.time) ? Double.NaN : adjoint.lambda[l][i];
+                s.exactError[l][i] = Double.isNaN(adjoint.time) ? Double.NaN : adjoint.exactError[l][i];
             }
             System.arraycopy(student.tauM(l), 0, s.tauM[l], 0, n);
             System.arraycopy(student.tauR(l), 0, s.tauR[l], 0, n);

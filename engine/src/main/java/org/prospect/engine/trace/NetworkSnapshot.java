@@ -17,6 +17,11 @@ public final class NetworkSnapshot {
     public final double[][] basal;
     /** λ = ∂L/∂u of sample 0 (per sample, not divided by the batch) at {@link #lambdaTime}; NaN before the first window. */
     public final double[][] lambda;
+    /**
+     * The exact error −β·∂L/∂s/dt of sample 0 at {@link #lambdaTime}, in ĕ's units (what ĕ estimates; unlike λ
+     * not 0 for τ_r = τ_m neurons); NaN before the first window. See {@link DashboardProbe}.
+     */
+    public final double[][] exactError;
     public final double[][] tauM;
     public final double[][] tauR;
     public final double[][] weights;
@@ -39,6 +44,7 @@ public final class NetworkSnapshot {
         instantaneousError = new double[layers][];
         basal = new double[layers][];
         lambda = new double[layers][];
+        exactError = new double[layers][];
         tauM = new double[layers][];
         tauR = new double[layers][];
         weights = new double[layers][];
@@ -52,6 +58,8 @@ public final class NetworkSnapshot {
             basal[l] = new double[n];
             lambda[l] = new double[n];
             java.util.Arrays.fill(lambda[l], Double.NaN);
+            exactError[l] = new double[n];
+            java.util.Arrays.fill(exactError[l], Double.NaN);
             tauM[l] = new double[n];
             tauR[l] = new double[n];
             weights[l] = new double[n * spec.fanIn(l)];

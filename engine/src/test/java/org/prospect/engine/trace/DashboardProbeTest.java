@@ -118,8 +118,14 @@ class DashboardProbeTest {
         int batch = experiment.batch();
         for (int t = 0; t < 50; t++) {
             assertEquals(-batch * p.slidingAdjoint().lambda(t, 1)[0], d.columns[p.lambdaChannel(0)][t], 0.0);
+            // The exact error in ĕ's units: sample 0's −β·∂L/∂s/dt.
+            double beta = experiment.dynamics().beta();
+            double dt = experiment.dynamics().dt();
+            assertEquals(-beta * batch / dt * p.slidingAdjoint().basalGradient(t, 1)[0],
+                    d.columns[p.exactErrorChannel(0)][t], 1e-15);
         }
         assertTrue(Math.abs(d.columns[p.lambdaChannel(0)][49]) > 0, "not cut to zero by the window's end");
+        assertTrue(Math.abs(d.columns[p.exactErrorChannel(0)][49]) > 0, "the exact error is there too");
         for (int t = 0; t < 50; t++) {
             sim.step();
             p.afterStep(sim);
