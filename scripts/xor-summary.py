@@ -36,5 +36,5 @@ print("|---|---|---|---|---|")
 for rule in final:
     reach = ", ".join(str(first90[rule].get(p, "–")) for p in seeds)
     fin = ", ".join(f"{final[rule][p][1] * 100:.0f} %" for p in seeds if p in final[rule])
-    cos = f"{statistics.mean(cosines[rule]):.2f}" if cosines[rule] else "(is BPTT)"
+    cos = f"{statistics.mean(cosines[rule]):.2f}" if cosines[rule] else ("(is BPTT)" if rule == "BPTT" else "not computed")
     print(f"| {rule} | {reach} | {fin} | {cos} | {statistics.median(millis[rule]):.0f} |")

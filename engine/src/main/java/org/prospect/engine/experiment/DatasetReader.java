@@ -18,7 +18,7 @@ final class DatasetReader {
 
     static TargetSpec.Dataset read(FieldReader f, NetworkSpec spec, int batch, Dynamics dynamics)
             throws ExperimentFileException {
-        f.object("directory", "train", "test", "resample", "limit", "epochs", "patience", "rateFactor");
+        f.object("directory", "train", "test", "resample", "resampleTo", "limit", "epochs", "patience", "rateFactor");
         FieldReader dirField = f.required("directory");
         Path base = f.file().toAbsolutePath().getParent();
         Path dir = base.resolve(dirField.string()).normalize();
@@ -28,6 +28,11 @@ final class DatasetReader {
         String testName = testField == null ? "test.csv" : testField.string();
         FieldReader resampleField = f.optional("resample");
         int resample = resampleField == null ? 1 : resampleField.intAtLeast(1);
+        FieldReader resampleToField = f.optional("resampleTo");
+        if (resampleField != null && resampleToField != null) {
+            throw resampleToField.error("give either \"resample\" (a factor) or \"resampleTo\" (a length), not both");
+        }
+        int resampleTo = resampleToField == null ? 0 : resampleToField.intAtLeast(2);
         FieldReader limitField = f.optional("limit");
         int limit = limitField == null ? 0 : limitField.intAtLeast(1);
         int epochs = f.required("epochs").intAtLeast(1);
@@ -52,8 +57,15 @@ final class DatasetReader {
         if (dynamics.loss() != TargetLoss.CROSS_ENTROPY || spec.layer(spec.layerCount() - 1).activation() != Activation.LINEAR) {
             throw f.error("a dataset target needs \"dynamics.loss\": \"cross_entropy\" and a linear output layer");
         }
-        train = new SequenceDataset(train.sequences(), train.labels(), classes).resampled(resample);
-        test = new SequenceDataset(test.sequences(), test.labels(), classes).resampled(resample);
+        train = new SequenceDataset(train.sequences(), train.labels(), classes);
+        test = new SequenceDataset(test.sequences(), test.labels(), classes);
+        if (resampleTo > 0) {
+            train = train.resampledTo(resampleTo);
+            test = test.resampledTo(resampleTo);
+        } else {
+            train = train.resampled(resample);
+            test = test.resampled(resample);
+        }
         return new TargetSpec.Dataset(dir.getFileName().toString(), train, test, epochs, patience, factor);
     }
 

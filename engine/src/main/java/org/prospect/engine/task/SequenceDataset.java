@@ -69,6 +69,32 @@ public record SequenceDataset(double[][] sequences, int[] labels, int classes) {
         return new SequenceDataset(out, labels.clone(), classes);
     }
 
+    /**
+     * Each sequence interpolated linearly to {@code length} samples spread over its whole span, first and last
+     * samples kept: what MNIST-1D's generator does as its last step (a linspace grid on both sides).
+     */
+    public SequenceDataset resampledTo(int length) {
+        if (length < 2) throw new IllegalArgumentException("length must be ≥ 2");
+        double[][] out = new double[sequences.length][];
+        for (int s = 0; s < sequences.length; s++) out[s] = stretch(sequences[s], length);
+        return new SequenceDataset(out, labels.clone(), classes);
+    }
+
+    static double[] stretch(double[] x, int length) {
+        int n = x.length;
+        double[] y = new double[length];
+        if (n == 1) {
+            java.util.Arrays.fill(y, x[0]);
+            return y;
+        }
+        for (int i = 0; i < length; i++) {
+            double p = (double) i * (n - 1) / (length - 1);
+            int k = Math.min((int) p, n - 2);
+            y[i] = x[k] + (p - k) * (x[k + 1] - x[k]);
+        }
+        return y;
+    }
+
     static double[] resample(double[] x, int factor) {
         int n = x.length;
         double[] y = new double[n * factor];

@@ -95,4 +95,29 @@ class SequenceClassificationTest {
         long leaky = java.util.Arrays.stream(e.network().layer(2).tauR()).filter(t -> t == 0.2).count();
         assertEquals(36, leaky);
     }
+
+    @Test
+    void the360SampleVariantDiffersOnlyInItsData() throws Exception {
+        GleExperiment standard = ExperimentFile.load(Path.of("..", "samples", "mnist1d-gle.json"));
+        GleExperiment paperData = ExperimentFile.load(Path.of("..", "samples", "mnist1d-gle-360.json"));
+        assertEquals(standard.network(), paperData.network());
+        assertEquals(standard.dynamics(), paperData.dynamics());
+        assertEquals(standard.learning(), paperData.learning());
+        assertEquals(standard.batch(), paperData.batch());
+        var d = (org.prospect.engine.task.TargetSpec.Dataset) paperData.target();
+        assertEquals(360, d.train().length());
+        assertEquals(360, d.test().length());
+        assertEquals(4000, d.train().size());
+        assertEquals(1000, d.test().size());
+    }
+
+    @Test
+    void aFactorAndALengthCannotBothBeGiven(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("both.json");
+        Files.writeString(f, tinyExperiment(Path.of("..", "samples", "data", "mnist1d").toAbsolutePath().toString())
+                .replace("\"epochs\"", "\"resample\": 2, \"resampleTo\": 80, \"epochs\""));
+        ExperimentFileException e = assertThrows(ExperimentFileException.class, () -> ExperimentFile.load(f));
+        assertTrue(e.getMessage().contains("target.dataset.resampleTo"), e.getMessage());
+        assertTrue(e.getMessage().contains("not both"), e.getMessage());
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SequenceDatasetTest {
     static final Path MNIST1D = Path.of("..", "samples", "data", "mnist1d");
+    static final Path MNIST1D_72 = Path.of("..", "samples", "data", "mnist1d-72");
 
     @Test
     void theShippedMnist1dHas4000TrainAnd1000TestSequencesOf40InTenClasses() throws IOException {
@@ -30,6 +31,26 @@ class SequenceDatasetTest {
     void resamplingInterpolatesLinearlyAndHoldsTheLastSample() {
         double[] y = SequenceDataset.resample(new double[] {0, 9, 3}, 3);
         assertArrayEquals(new double[] {0, 3, 6, 9, 7, 5, 3, 3, 3}, y, 1e-12);
+    }
+
+    @Test
+    void stretchingToALengthKeepsBothEndsOnAnEvenGrid() {
+        double[] y = SequenceDataset.stretch(new double[] {0, 1, 4}, 5);
+        assertArrayEquals(new double[] {0, 0.5, 1, 2.5, 4}, y, 1e-12);
+    }
+
+    @Test
+    void theShipped72PointMnist1dStretchedTo360IsTheGeneratorsData() throws IOException {
+        // The generator's first two training sequences at 360 samples (9 significant digits), made independently.
+        SequenceDataset generator = SequenceDataset.readCsv(
+                Path.of("src", "test", "resources", "mnist1d", "generator-360-first-train-rows.csv"));
+        SequenceDataset shipped = SequenceDataset.readCsv(MNIST1D_72.resolve("train.csv")).resampledTo(360);
+        assertEquals(4000, shipped.size());
+        assertEquals(360, shipped.length());
+        for (int s = 0; s < generator.size(); s++) {
+            assertEquals(generator.labels()[s], shipped.labels()[s], "label of sequence " + s);
+            assertArrayEquals(generator.sequences()[s], shipped.sequences()[s], 1e-6, "sequence " + s);
+        }
     }
 
     @Test
