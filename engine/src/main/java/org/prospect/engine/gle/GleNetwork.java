@@ -149,8 +149,8 @@ public final class GleNetwork {
         for (int l = 0; l < layers; l++) {
             size[l] = spec.layer(l).size();
             fanIn[l] = spec.fanIn(l);
-            // Narrow layers update all samples in one flat loop, reading τ repeated per sample.
-            timeConstants[l] = new TimeConstants(tauM[l], tauR[l], size[l] < Kernels.NARROW ? batch : 1);
+            // Every layer updates all its samples in one flat loop, reading τ repeated per sample.
+            timeConstants[l] = new TimeConstants(tauM[l], tauR[l], batch);
         }
         workers = Math.min(workers, batch);
         rows = new Kernels.Rows[workers];
@@ -343,13 +343,7 @@ public final class GleNetwork {
         } else {
             Kernels.affine(w[l], input, b[l], s, s0, s1, n, in);
         }
-        TimeConstants t = timeConstants[l];
-        if (n < Kernels.NARROW) {
-            // τ repeated per sample: one flat loop over all samples rather than a short one per sample.
-            integrateNarrow(l, s0 * n, s1 * n, t);
-        } else {
-            for (int sample = s0; sample < s1; sample++) integrate(l, sample * n, t);
-        }
+        integrate(l, s0 * n, s1 * n, timeConstants[l]);
         // r = φ(ŭ), r' = φ'(ŭ)
         phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
         if (l > 0 && errorsEnabled) {
@@ -359,66 +353,11 @@ public final class GleNetwork {
     }
 
     /**
-     * The neurons of layer l for one sample, from offset {@code off}: GLE.md's error unit (v̇ = (e_in − v)/τ_r,
-     * ĕ = v + τ_m v̇, v ← v + dt v̇) and soma (u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇).
+     * The neurons of layer l over the flat range [k0, k1) of its samples: GLE.md's error unit (v̇ = (e_in − v)/τ_r,
+     * ĕ = v + τ_m v̇, v ← v + dt v̇) and soma (u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇). τ is repeated
+     * per sample so that every array is read at the same index: one loop C2 can vectorise, not one per sample.
      */
-    private void integrate(int l, int off, TimeConstants t) {
-        int n = size[l];
-        double[] ul = u[l];
-        double[] ub = uBreve[l];
-        double[] vl = v[l];
-        double[] eb = eBreve[l];
-        double[] ei = eIn[l];
-        double[] ud = uDot[l];
-        double[] s = basal[l];
-        double dt = dynamics.dt();
-        double gamma = dynamics.gamma();
-        double[] tm = t.tauM;
-        double[] tr = t.tauR;
-        double[] invTm = t.invTauM;
-        double[] invTr = t.invTauR;
-        if (!errorsEnabled) {
-            for (int i = 0; i < n; i++) {
-                int k = off + i;
-                eb[k] = 0.0;
-                double du = (s[k] - ul[k]) * invTm[i];
-                ub[k] = ul[k] + tr[i] * du;
-                ul[k] += dt * du;
-                ud[k] = du;
-            }
-        } else if (dynamics.prospectiveErrors()) {
-            for (int i = 0; i < n; i++) {
-                int k = off + i;
-                // v̇ = (e_in − v)/τ_r, ĕ = v + τ_m v̇, v ← v + dt v̇
-                double vDot = (ei[k] - vl[k]) * invTr[i];
-                double error = vl[k] + tm[i] * vDot;
-                vl[k] += dt * vDot;
-                eb[k] = error;
-                // u̇ = (s + γĕ − u)/τ_m, ŭ = u + τ_r u̇, u ← u + dt u̇
-                double du = (s[k] + gamma * error - ul[k]) * invTm[i];
-                ub[k] = ul[k] + tr[i] * du;
-                ul[k] += dt * du;
-                ud[k] = du;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                int k = off + i;
-                double error = ei[k];
-                vl[k] = error;
-                eb[k] = error;
-                double du = (s[k] + gamma * error - ul[k]) * invTm[i];
-                ub[k] = ul[k] + tr[i] * du;
-                ul[k] += dt * du;
-                ud[k] = du;
-            }
-        }
-    }
-
-    /**
-     * {@link #integrate} for narrow layers, over the flat range [k0, k1) of all their samples at once, with τ
-     * repeated per sample so that every array is read at the same index (a loop C2 can vectorise).
-     */
-    private void integrateNarrow(int l, int k0, int k1, TimeConstants t) {
+    private void integrate(int l, int k0, int k1, TimeConstants t) {
         double[] ul = u[l];
         double[] ub = uBreve[l];
         double[] vl = v[l];
