@@ -9,18 +9,12 @@ import org.prospect.engine.trace.TraceBuffer;
  * second, adds the new rows to every chart's lines in bulk (never from the FX thread) and works out each
  * axis' range over the rolling window for the FX thread to apply. Per drain it touches at most one
  * line-capacity of rows per line, however fast the simulation runs; it allocates only the small range arrays.
- * It paces itself by the FX thread: it drains again only once a pulse has begun since the last drain
- * ({@link #frameShown}), so that when painting is slow, frames are skipped and rows wait in the trace
- * instead of data-set changes piling up faster than the painter shows them.
+ * Its thread is a {@link PacedFeed}, paced by the FX thread's pulses.
  */
 public final class DashboardFeeder implements AutoCloseable {
-    private static final long PERIOD_MILLIS = 16;
-    /** Drains anyway after this long without a frame (hidden window, stalled pulses), so the traces never overflow. */
-    private static final long MAX_WAIT_NANOS = 250_000_000;
-
     private final DashboardProbe probe;
     private final List<TimeChart> charts;
-    private final Thread thread;
+    private final PacedFeed pacedFeed;
     private final Part main;
     private final Part lambda;
     private final double[] xs;
@@ -29,9 +23,6 @@ public final class DashboardFeeder implements AutoCloseable {
     private volatile double latestTime;
     private volatile double window;
     private volatile long drains;
-    private volatile boolean closed;
-    /** Whether the FX thread has shown a frame since the last drain. */
-    private volatile boolean shown = true;
 
     /** One trace and the time of its last row (a step back in time means the run was reset). */
     private static final class Part {
@@ -62,11 +53,10 @@ public final class DashboardFeeder implements AutoCloseable {
         xs = new double[lineCapacity];
         ys = new double[lineCapacity];
         zeros = new double[lineCapacity];
-        thread = new Thread(this::loop, "prospect-dashboard-feeder");
-        thread.setDaemon(true);
+        pacedFeed = new PacedFeed("prospect-dashboard-feeder", this::feed);
     }
 
-    public void start() { thread.start(); }
+    public void start() { pacedFeed.start(); }
 
     /** The rolling window in time units (any thread). */
     public void setWindow(double timeUnits) { window = timeUnits; }
@@ -80,29 +70,7 @@ public final class DashboardFeeder implements AutoCloseable {
     public long drains() { return drains; }
 
     /** FX thread, once per pulse: the painter has caught up with the drains before this pulse; the next may come. */
-    public void frameShown() { shown = true; }
-
-    private void loop() {
-        long lastFeed = System.nanoTime();
-        while (!closed) {
-            try {
-                long now = System.nanoTime();
-                if (shown || now - lastFeed > MAX_WAIT_NANOS) {
-                    shown = false;
-                    lastFeed = now;
-                    feed();
-                }
-            } catch (RuntimeException e) {
-                // A drawing hiccup must not stop the charts for good.
-                e.printStackTrace();
-            }
-            try {
-                Thread.sleep(PERIOD_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
+    public void frameShown() { pacedFeed.frameShown(); }
 
     /** One drain of both traces. */
     void feed() {
@@ -171,7 +139,6 @@ public final class DashboardFeeder implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
+        pacedFeed.close();
     }
 }

@@ -18,6 +18,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.prospect.app.charts.PacedFeed;
 import org.prospect.engine.gle.NetworkSpec;
 import org.prospect.engine.run.SimulationRunner;
 import org.prospect.engine.trace.ComparisonProbe;
@@ -64,9 +65,9 @@ public final class ComparisonView implements AutoCloseable {
     private final LiveChart taus;
     private final List<LiveChart> charts;
     private final TableView<Row> table = new TableView<>();
-    private final ViewFeeder feeder;
-    private final ViewFeeder.Drain signals;
-    private final ViewFeeder.Drain learning;
+    private final PacedFeed feeder;
+    private final TraceDrain signals;
+    private final TraceDrain learning;
     private final double[] xs;
     private final double[] ys;
     private final double[] zeros;
@@ -114,13 +115,13 @@ public final class ComparisonView implements AutoCloseable {
         for (LiveChart c : charts) c.node().setLegendVisible(false);
 
         buildTable(labels, tauNeurons);
-        signals = new ViewFeeder.Drain(probe.signals());
-        learning = new ViewFeeder.Drain(probe.learning());
+        signals = new TraceDrain(probe.signals());
+        learning = new TraceDrain(probe.learning());
         int most = Math.max(probe.signals().capacity(), probe.learning().capacity());
         xs = new double[most];
         ys = new double[most];
         zeros = new double[most];
-        feeder = new ViewFeeder("prospect-comparison-feeder", this::feed);
+        feeder = new PacedFeed("prospect-comparison-feeder", this::feed);
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("comparison-grid");
@@ -298,14 +299,14 @@ public final class ComparisonView implements AutoCloseable {
         }
     }
 
-    private void copy(ViewFeeder.Drain d, int from, int to, int channel) {
+    private void copy(TraceDrain d, int from, int to, int channel) {
         for (int k = from; k < to; k++) {
             xs[k - from] = d.time[k];
             ys[k - from] = d.columns[channel][k];
         }
     }
 
-    private void addPositive(ViewFeeder.Drain d, int from, int to, int channel) {
+    private void addPositive(TraceDrain d, int from, int to, int channel) {
         copy(d, from, to, channel);
         for (int k = 0; k < to - from; k++) if (!(ys[k] > 0)) ys[k] = Double.NaN; // a log axis cannot draw 0
     }

@@ -19,6 +19,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.prospect.app.charts.PacedFeed;
 import org.prospect.engine.experiment.SequenceClassification;
 import org.prospect.engine.run.SimulationRunner;
 import org.prospect.engine.task.TargetSpec;
@@ -49,8 +50,8 @@ public final class MnistView implements AutoCloseable {
     private final Canvas sequence = new Canvas();
     private final Canvas confusion = new Canvas();
     private final Label header = new Label();
-    private final ViewFeeder feeder;
-    private final ViewFeeder.Drain drain;
+    private final PacedFeed feeder;
+    private final TraceDrain drain;
     private final double[] xs;
     private final double[] ys;
     private final double[] zeros;
@@ -85,11 +86,11 @@ public final class MnistView implements AutoCloseable {
         trainLine = accuracy.addLine("train (epoch)", "#62a0ea", 1, 2, true);
         testLine = accuracy.addLine("test (epoch)", "#c01c28", 0, 3, true);
 
-        drain = new ViewFeeder.Drain(probe.trace());
+        drain = new TraceDrain(probe.trace());
         xs = new double[probe.trace().capacity()];
         ys = new double[probe.trace().capacity()];
         zeros = new double[probe.trace().capacity()];
-        feeder = new ViewFeeder("prospect-mnist-feeder", this::feed);
+        feeder = new PacedFeed("prospect-mnist-feeder", this::feed);
 
         header.setId("mnist-header");
         header.getStyleClass().add("panel-title");
