@@ -54,6 +54,8 @@ public final class GleNetwork {
     private final TimeConstants[] timeConstants;
     /** The helper threads of a step, or null when one thread does it all. */
     private final StepCrew crew;
+    /** Whether the crew or the stepping thread alone is faster at present (see {@link CrewChoice}). */
+    private final CrewChoice crewChoice = new CrewChoice();
     /** The arguments of the step being taken, for the workers. */
     private double[] stepInput;
     private double[] stepTarget;
@@ -202,10 +204,16 @@ public final class GleNetwork {
         stepInput = x;
         stepTarget = target;
         try {
-            if (crew != null && useCrew()) {
-                crew.run();
-            } else {
+            if (crew == null) {
                 stepPart(0, 1);
+            } else {
+                long t0 = System.nanoTime();
+                if (crewChoice.useCrew(steps)) {
+                    crew.run();
+                } else {
+                    stepPart(0, 1);
+                }
+                crewChoice.record(steps, System.nanoTime() - t0);
             }
         } finally {
             stepInput = null;
@@ -252,32 +260,6 @@ public final class GleNetwork {
             }
         }
     }
-
-    /**
-     * Whether this step goes to the crew. A second thread only helps when a core is free for it: on a machine
-     * busy with other work a spin barrier waits for a descheduled partner. Since the results do not depend on
-     * the number of workers, the network simply times a few steps each way now and then and keeps the faster.
-     */
-    private boolean useCrew() {
-        long now = System.nanoTime();
-        long phaseStep = steps % TUNING_PERIOD;
-        if (phaseStep == 0) tuningStart = now;
-        if (phaseStep == TUNING_STEPS) {
-            serialNanos = now - tuningStart;
-            tuningStart = now;
-        }
-        if (phaseStep == 2 * TUNING_STEPS) parallelFaster = now - tuningStart < serialNanos;
-        if (phaseStep < TUNING_STEPS) return false;
-        if (phaseStep < 2 * TUNING_STEPS) return true;
-        return parallelFaster;
-    }
-
-    /** Steps timed each way, and the period after which the choice is made again. */
-    private static final int TUNING_STEPS = 32;
-    private static final int TUNING_PERIOD = 4096;
-    private long tuningStart;
-    private long serialNanos;
-    private boolean parallelFaster;
 
     /** The start of worker {@code worker}'s share of {@code n} items split among {@code workers}. */
     private static int share(int n, int worker, int workers) {
