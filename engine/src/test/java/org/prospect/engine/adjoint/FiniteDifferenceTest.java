@@ -160,4 +160,35 @@ class FiniteDifferenceTest {
             }
         }
     }
+
+    /** A network whose layers and fan-ins are all wide enough (≥ 8) for the adjoint's sample-outer loops. */
+    static GleExperiment wideExperiment() {
+        SplittableRandom random = new SplittableRandom(43);
+        NetworkSpec spec = new NetworkSpec(9, List.of(
+                LayerSpec.uniform(10, Activation.TANH, 0.4, 0.1, true),
+                LayerSpec.uniform(8, Activation.LINEAR, 0.25, 0.05, true)));
+        return new GleExperiment("fd-wide", "finite differences, wide layers", spec, randomWeights(spec, random),
+                new Dynamics(0.02, 0, 1, true, TargetLoss.MSE),
+                new LearningSpec(false, LearningSpec.Rule.GLE, Optimizer.Kind.SGD, 0, false, 0.2, 0),
+                new SignalSpec.OrnsteinUhlenbeck(9, 1.0, 0.2, 1.5),
+                new TargetSpec.Teacher(randomWeights(spec, random), null, null), 3, 7, STEPS * 0.02, List.of());
+    }
+
+    @Test
+    void aWideNetworksWeightGradientsEqualCentralDifferences() {
+        GleExperiment wide = wideExperiment();
+        AdjointRun wideRun = AdjointRun.compute(wide, STEPS);
+        Weights w0 = wide.initialWeights();
+        for (int l = 0; l < wide.network().layerCount(); l++) {
+            for (int i = 0; i < w0.weights(l).length; i += 7) {
+                double[][] plus = w0.weights();
+                double[][] minus = w0.weights();
+                plus[l][i] += H;
+                minus[l][i] -= H;
+                double numeric = (loss(wide, new Weights(plus, w0.biases()), null, 0, 0, -1, 0)
+                        - loss(wide, new Weights(minus, w0.biases()), null, 0, 0, -1, 0)) / (2 * H);
+                assertGradient(numeric, wideRun.adjoint().weightGradient(l)[i], "dL/dW" + l + "[" + i + "]");
+            }
+        }
+    }
 }
