@@ -4,7 +4,7 @@
 # Runs the jar's `bench --gui` under a virtual X server (software rendering, as on the test machines):
 # the same experiment first headless at speed max (runner alone; runner + dashboard probe), then in the
 # window at speed max, counting JavaFX pulses/s (the status bar's frames/s), chart canvas repaints/s
-# and engine steps/s after a 5 s warm-up, and the CPU milliseconds per frame of the JavaFX application thread
+# and engine steps/s after a 30 s warm-up (--warmup W; the window's code keeps C2 busy for about that long), and the CPU milliseconds per frame of the JavaFX application thread
 # and the render thread (compare those on a busy machine: frames/s there depend on the other jobs too).
 # The window opens at the X screen's size (WxH). --window-only skips the headless runs (quicker, for comparing
 # drawing changes).

@@ -44,7 +44,7 @@ public final class GuiBench {
     static int main(String[] args) {
         Path file = DefaultSample.path();
         double seconds = 10;
-        double warmup = 5;
+        double warmup = 30;
         boolean windowOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
