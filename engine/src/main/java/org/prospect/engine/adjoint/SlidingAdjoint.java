@@ -16,6 +16,11 @@ import org.prospect.engine.gle.NetworkSpec;
  * becomes available between {@code span − stride} and {@code span} steps late. Preallocated: recording
  * and computing allocate nothing.
  *
+ * <p>Each step is copied once, into a chunk of {@code stride} steps; the overlapping windows are views whose parts
+ * point at the chunks they cover (a chunk is reused once no window and no computation refers to it). Copying every
+ * step into each of its windows took a third of the simulation thread's time in the dashboard, the copies going to
+ * memory the worker's core had just read.
+ *
  * <p>{@link #inBackground} moves the back-propagation off the recording thread: a full window is swapped
  * with a spare one (its parameters copied with it) and handed to a worker thread, which computes it and
  * reports to a {@link Listener}. The recording thread never waits: when the worker is still busy with the
@@ -34,6 +39,15 @@ public final class SlidingAdjoint implements AutoCloseable {
     private static final int BUSY = 1;
 
     private final Trajectory[] trajectories;
+    /** Chunks of {@code stride} steps that the windows' parts point at, and how many windows (or the worker) do. */
+    private Trajectory[] chunks;
+    private int[] chunkRefs;
+    /** For each window (and the spare), the chunk of each of its parts, −1 where none is linked. */
+    private final int[][] links;
+    private int[] spareLinks;
+    private int currentChunk = -1;
+    private final NetworkSpec spec;
+    private final int batch;
     private final long[] starts;
     private final boolean[] active;
     private final GradientAlignment[] alignments;
@@ -91,21 +105,31 @@ public final class SlidingAdjoint implements AutoCloseable {
         this.stride = stride;
         this.span = span;
         int k = span / stride;
+        this.spec = spec;
+        this.batch = batch;
         trajectories = new Trajectory[k];
         starts = new long[k];
         active = new boolean[k];
         alignments = new GradientAlignment[k];
+        links = new int[k][k];
+        spareLinks = new int[k];
+        java.util.Arrays.fill(spareLinks, -1);
         for (int i = 0; i < k; i++) {
-            trajectories[i] = new Trajectory(spec, batch, span);
+            trajectories[i] = Trajectory.view(spec, batch, span);
             alignments[i] = new GradientAlignment(spec);
+            java.util.Arrays.fill(links[i], -1);
         }
+        // The open windows cover the last k chunks, the worker's window k more, one spare.
+        chunks = new Trajectory[2 * k + 1];
+        chunkRefs = new int[chunks.length];
+        for (int c = 0; c < chunks.length; c++) chunks[c] = new Trajectory(spec, batch, stride);
         adjoint = new ExactAdjoint(spec, batch, span);
         this.listener = listener;
         if (listener == null) {
             worker = null;
             spareParameters = null;
         } else {
-            spareTrajectory = new Trajectory(spec, batch, span);
+            spareTrajectory = Trajectory.view(spec, batch, span);
             spareAlignment = new GradientAlignment(spec);
             spareParameters = new NetworkParameters(spec);
             worker = new Thread(this::work, "prospect-sliding-adjoint");
@@ -116,6 +140,9 @@ public final class SlidingAdjoint implements AutoCloseable {
     /** Starts afresh at the network's current state; {@code stepsTaken} is the simulation's step count now. */
     public void begin(GleNetwork net, long stepsTaken) {
         awaitIdle();
+        for (int[] l : links) release(l);
+        release(spareLinks);
+        currentChunk = -1;
         first = stepsTaken;
         recorded = 0;
         java.util.Arrays.fill(active, false);
@@ -136,11 +163,13 @@ public final class SlidingAdjoint implements AutoCloseable {
      */
     public boolean record(double[] input, double[] alignedTarget, GleNetwork net, double lossWeight) {
         boolean computed = false;
-        recorded++;
+        long step = recorded++;
+        if (step % stride == 0) startChunk(step / stride);
+        chunks[currentChunk].record(input, alignedTarget, net);
         for (int i = 0; i < trajectories.length; i++) {
             if (!active[i]) continue;
             Trajectory tr = trajectories[i];
-            tr.record(input, alignedTarget, net);
+            tr.advance();
             alignments[i].accumulate(net);
             if (tr.isFull()) {
                 if (worker == null) {
@@ -148,10 +177,12 @@ public final class SlidingAdjoint implements AutoCloseable {
                     adjoint.compute(tr, net, lossWeight);
                     finish(tr, alignments[i], starts[i], t0);
                     computed = true;
+                    release(links[i]);
                 } else if (workerState.get() == IDLE) {
                     handOver(i, net, lossWeight);
                 } else {
                     skipped++;
+                    release(links[i]);
                 }
                 trajectories[i].begin(net);
                 alignments[i].clear();
@@ -169,6 +200,37 @@ public final class SlidingAdjoint implements AutoCloseable {
         return computed;
     }
 
+    /**
+     * Recording thread, at the first step of chunk number {@code number} (counted from {@link #begin}): takes a
+     * free chunk and links it into every open window at the part it covers there.
+     */
+    private void startChunk(long number) {
+        int c = 0;
+        while (c < chunks.length && chunkRefs[c] > 0) c++;
+        if (c == chunks.length) { // not expected (see the constructor), but never overwrite a chunk in use
+            chunks = java.util.Arrays.copyOf(chunks, c + 1);
+            chunkRefs = java.util.Arrays.copyOf(chunkRefs, c + 1);
+            chunks[c] = new Trajectory(spec, batch, stride);
+        }
+        chunks[c].clear();
+        currentChunk = c;
+        for (int i = 0; i < trajectories.length; i++) {
+            if (!active[i]) continue;
+            int part = (int) (number - (starts[i] - first) / stride);
+            trajectories[i].link(part, chunks[c]);
+            links[i][part] = c;
+            chunkRefs[c]++;
+        }
+    }
+
+    /** Recording thread: the window whose parts are {@code linked} no longer needs its chunks. */
+    private void release(int[] linked) {
+        for (int p = 0; p < linked.length; p++) {
+            if (linked[p] >= 0) chunkRefs[linked[p]]--;
+            linked[p] = -1;
+        }
+    }
+
     /** The computation's bookkeeping, on the thread that computed. */
     private void finish(Trajectory tr, GradientAlignment alignment, long start, long t0) {
         lastComputeNanos = System.nanoTime() - t0;
@@ -180,9 +242,13 @@ public final class SlidingAdjoint implements AutoCloseable {
 
     /** Recording thread, worker idle: swaps the full window i with the spare one and wakes the worker. */
     private void handOver(int i, GleNetwork net, double lossWeight) {
+        release(spareLinks); // the worker is done with the window it had
         Trajectory full = trajectories[i];
         trajectories[i] = spareTrajectory;
         spareTrajectory = full;
+        int[] fullLinks = links[i];
+        links[i] = spareLinks;
+        spareLinks = fullLinks;
         GradientAlignment accumulated = alignments[i];
         alignments[i] = spareAlignment;
         spareAlignment = accumulated;

@@ -22,26 +22,64 @@ public final class Trajectory {
     int length;
 
     public Trajectory(NetworkSpec spec, int batch, int capacity) {
+        this(spec, batch, capacity, true);
+    }
+
+    /**
+     * A window whose steps are stored elsewhere: {@link #link} points its parts at other trajectories' steps and
+     * {@link #advance} counts a step recorded there. Overlapping windows share their common steps this way
+     * (see SlidingAdjoint), so a step is copied once, not once per window.
+     */
+    static Trajectory view(NetworkSpec spec, int batch, int capacity) {
+        return new Trajectory(spec, batch, capacity, false);
+    }
+
+    private Trajectory(NetworkSpec spec, int batch, int capacity, boolean storage) {
         this.spec = spec;
         this.batch = batch;
         this.capacity = capacity;
         int layers = spec.layerCount();
-        x = new double[capacity][batch * spec.inputs()];
-        target = new double[capacity][batch * spec.outputs()];
-        rate = new double[capacity][layers][];
-        rateDerivative = new double[capacity][layers][];
-        somaticVelocity = new double[capacity][layers][];
+        x = storage ? new double[capacity][batch * spec.inputs()] : new double[capacity][];
+        target = storage ? new double[capacity][batch * spec.outputs()] : new double[capacity][];
+        rate = new double[capacity][][];
+        rateDerivative = new double[capacity][][];
+        somaticVelocity = new double[capacity][][];
         rateBefore = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            int n = batch * spec.layer(l).size();
-            rateBefore[l] = new double[n];
-            for (int t = 0; t < capacity; t++) {
+        for (int l = 0; l < layers; l++) rateBefore[l] = new double[batch * spec.layer(l).size()];
+        if (!storage) return;
+        for (int t = 0; t < capacity; t++) {
+            rate[t] = new double[layers][];
+            rateDerivative[t] = new double[layers][];
+            somaticVelocity[t] = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                int n = batch * spec.layer(l).size();
                 rate[t][l] = new double[n];
                 rateDerivative[t][l] = new double[n];
                 somaticVelocity[t][l] = new double[n];
             }
         }
     }
+
+    /** Points steps {@code [part·c, (part+1)·c)} of this view at the steps of {@code steps} (capacity c). */
+    void link(int part, Trajectory steps) {
+        int from = part * steps.capacity;
+        for (int j = 0; j < steps.capacity; j++) {
+            x[from + j] = steps.x[j];
+            target[from + j] = steps.target[j];
+            rate[from + j] = steps.rate[j];
+            rateDerivative[from + j] = steps.rateDerivative[j];
+            somaticVelocity[from + j] = steps.somaticVelocity[j];
+        }
+    }
+
+    /** Counts the next step as recorded (into the storage linked there). */
+    void advance() {
+        if (length == capacity) throw new IllegalStateException("trajectory is full (" + capacity + " steps)");
+        length++;
+    }
+
+    /** Empties this trajectory without touching its rates before (storage that windows link to). */
+    void clear() { length = 0; }
 
     /** Starts a new window at the network's current state. */
     public void begin(GleNetwork net) {

@@ -1,5 +1,6 @@
 package org.prospect.engine.adjoint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,5 +118,37 @@ class SlidingAdjointTest {
                 assertEquals(expected.get(k)[2], told.get(k)[2], 0.0, "λ");
             }
         }
+    }
+
+    @Test
+    void everyWindowOfALongRunEqualsTheExactAdjointOverItsOwnSteps() {
+        // Twelve strides: the chunks the windows share are reused several times over.
+        GleExperiment e = SmallNetworks.teacherStudent(1, true);
+        GleSimulation sim = new GleSimulation(e);
+        double dt = e.dynamics().dt();
+        SlidingAdjoint sliding = new SlidingAdjoint(e.network(), e.batch(), WINDOW, 2 * WINDOW);
+        sliding.begin(sim.student(), sim.stepCount());
+        // Windows begin every W steps and last 2W: two are open at a time, recorded here independently.
+        Trajectory[] manual = {new Trajectory(e.network(), e.batch(), 2 * WINDOW),
+                new Trajectory(e.network(), e.batch(), 2 * WINDOW)};
+        ExactAdjoint direct = new ExactAdjoint(e.network(), e.batch(), 2 * WINDOW);
+        int computed = 0;
+        for (int t = 0; t < 12 * WINDOW; t++) {
+            if (t % WINDOW == 0) manual[(t / WINDOW) % 2].begin(sim.student());
+            sim.step();
+            for (Trajectory m : manual) if (t >= WINDOW || m == manual[0]) m.record(sim.input(), alignedTarget(sim), sim.student());
+            if (sliding.record(sim.input(), alignedTarget(sim), sim.student(), dt)) {
+                Trajectory full = manual[((t + 1) / WINDOW) % 2];
+                assertEquals(2 * WINDOW, full.length());
+                direct.compute(full, sim.student(), dt);
+                for (int u = 0; u < 2 * WINDOW; u++) {
+                    for (int l = 0; l < e.network().layerCount(); l++) {
+                        assertArrayEquals(direct.lambda(u, l), sliding.lambda(u, l), 0.0, "window " + computed + ", step " + u);
+                    }
+                }
+                computed++;
+            }
+        }
+        assertEquals(11, computed);
     }
 }
