@@ -24,7 +24,9 @@ import org.prospect.engine.gle.NetworkSpec;
  * <p>{@link #inBackground} moves the back-propagation off the recording thread: a full window is swapped
  * with a spare one (its parameters copied with it) and handed to a worker thread, which computes it and
  * reports to a {@link Listener}. The recording thread never waits: when the worker is still busy with the
- * previous window, the full window is dropped ({@link #skipped()}) and its steps get no λ.
+ * previous window, the full window is dropped ({@link #skipped()}) and its steps get no λ. The worker runs at a
+ * lower priority ({@link BackgroundPriority}): on a machine short of cores the simulation and the drawing come
+ * first, and λ is shown for the windows the worker manages.
  *
  * <p>Steps are counted like {@code GleSimulation.stepCount()}: position {@code t} of a window that
  * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.
@@ -261,6 +263,7 @@ public final class SlidingAdjoint implements AutoCloseable {
     }
 
     private void work() {
+        BackgroundPriority.lowerCurrentThread();
         while (!closed) {
             if (workerState.get() != BUSY) {
                 LockSupport.park(this);

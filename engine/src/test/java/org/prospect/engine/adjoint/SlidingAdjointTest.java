@@ -151,4 +151,33 @@ class SlidingAdjointTest {
         }
         assertEquals(11, computed);
     }
+
+    @Test
+    void theBackgroundWorkerYieldsToOtherThreadsOnLinux() throws Exception {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self")),
+                "Linux only");
+        GleExperiment e = SmallNetworks.teacherStudent(1, true);
+        GleSimulation sim = new GleSimulation(e);
+        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW, s -> { })) {
+            background.begin(sim.student(), sim.stepCount());
+            for (int t = 0; t < 2 * WINDOW; t++) {
+                sim.step();
+                background.record(sim.input(), alignedTarget(sim), sim.student(), e.dynamics().dt());
+            }
+            background.awaitIdle(); // the worker has computed a window, so it has started and lowered itself
+            Integer nice = null;
+            try (var list = java.nio.file.Files.list(tasks)) {
+                for (java.nio.file.Path task : list.toList()) {
+                    String comm = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                    if (!"prospect-sliding-adjoint".startsWith(comm)) continue;
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    // Fields after "(comm) ": state is the 3rd field of stat, nice the 19th.
+                    nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                }
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(nice != null, "worker thread not found in /proc");
+            assertEquals(BackgroundPriority.NICENESS, nice);
+        }
+    }
 }
