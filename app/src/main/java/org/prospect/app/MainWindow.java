@@ -106,6 +106,7 @@ final class MainWindow implements AutoCloseable {
 
     private final Transport transport = new Transport();
     private final StatusBar status = new StatusBar(0.01);
+    private final org.prospect.app.controls.AdjointCoverage adjointCoverage = new org.prospect.app.controls.AdjointCoverage();
     private final Banner banner = new Banner();
     private final ParameterSheet parameters = new ParameterSheet();
     private final SampleBrowser samples;
@@ -181,6 +182,7 @@ final class MainWindow implements AutoCloseable {
                     framesPerSecond = frames * 1e9 / (now - markNanos);
                     frames = 0;
                     markNanos = now;
+                    showAdjointCoverage();
                 }
                 if (now - lastShown >= STATUS_PERIOD_NANOS && session != null) {
                     lastShown = now;
@@ -191,6 +193,14 @@ final class MainWindow implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** Once a second: how many of the λ/ε windows the low-priority worker managed (the status bar shows gaps). */
+    private void showAdjointCoverage() {
+        org.prospect.engine.adjoint.SlidingAdjoint sliding =
+                dashboard() == null ? null : dashboard().probe().slidingAdjoint();
+        status.showAdjointCoverage(sliding == null ? Double.NaN
+                : adjointCoverage.update(sliding, sliding.computations(), sliding.skipped()));
     }
 
     // ---- layout ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ public final class StatusBar {
     private final Label frames = label("status-fps");
     private final Label learning = label("status-learning");
     private final Label state = label("status-state");
+    private final Label adjoint = label("status-adjoint");
     private double dt;
     private boolean iterations;
 
@@ -22,7 +23,8 @@ public final class StatusBar {
         this.dt = dt;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar = new HBox(state, time, rate, spacer, learning, frames);
+        bar = new HBox(state, time, rate, adjoint, spacer, learning, frames);
+        showAdjointCoverage(Double.NaN);
         bar.getStyleClass().add("status-bar");
     }
 
@@ -57,6 +59,18 @@ public final class StatusBar {
                 compact(status.stepsPerSecond()), status.stepsPerSecond() * dt));
         frames.setText(String.format(Locale.ROOT, "%.0f frames/s", framesPerSecond));
         learning.setText(status.learning() ? "learning on" : "learning off");
+    }
+
+    /**
+     * The share of the exact adjoint's windows computed lately: shown only when some were skipped (the λ/ε
+     * worker yields the CPU to the simulation and the drawing, so at speed max the black ε line has gaps and
+     * this says why); NaN when no window completed lately.
+     */
+    public void showAdjointCoverage(double share) {
+        boolean partial = share < 0.995; // false for NaN
+        adjoint.setVisible(partial);
+        adjoint.setManaged(partial);
+        if (partial) adjoint.setText(String.format(Locale.ROOT, "exact ε for %.0f %% of windows", 100 * share));
     }
 
     private static String compact(double v) {

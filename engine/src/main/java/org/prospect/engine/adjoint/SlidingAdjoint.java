@@ -75,7 +75,7 @@ public final class SlidingAdjoint implements AutoCloseable {
     private long spareStart;
     private double spareLossWeight;
     private volatile boolean closed;
-    private long skipped;
+    private volatile long skipped; // read by the window's status bar
 
     /** Non-overlapping windows of {@code windowSteps}: λ over all of each window, computed as it fills. */
     public SlidingAdjoint(NetworkSpec spec, int batch, int windowSteps) {
