@@ -96,16 +96,21 @@ class FiniteDifferenceTest {
 
     @Test
     void weightGradientsEqualCentralDifferences() {
-        Weights w0 = experiment.initialWeights();
-        for (int l = 0; l < experiment.network().layerCount(); l++) {
-            for (int i = 0; i < w0.weights(l).length; i++) {
+        assertWeightGradients(experiment, run, 1);
+    }
+
+    /** Every {@code every}-th weight of every layer: ∂L/∂W of the adjoint equals the central difference. */
+    static void assertWeightGradients(GleExperiment e, AdjointRun adjointRun, int every) {
+        Weights w0 = e.initialWeights();
+        for (int l = 0; l < e.network().layerCount(); l++) {
+            for (int i = 0; i < w0.weights(l).length; i += every) {
                 double[][] plus = w0.weights();
                 double[][] minus = w0.weights();
                 plus[l][i] += H;
                 minus[l][i] -= H;
-                double numeric = (loss(experiment, new Weights(plus, w0.biases()), null, 0, 0, -1, 0)
-                        - loss(experiment, new Weights(minus, w0.biases()), null, 0, 0, -1, 0)) / (2 * H);
-                assertGradient(numeric, run.adjoint().weightGradient(l)[i], "dL/dW" + l + "[" + i + "]");
+                double numeric = (loss(e, new Weights(plus, w0.biases()), null, 0, 0, -1, 0)
+                        - loss(e, new Weights(minus, w0.biases()), null, 0, 0, -1, 0)) / (2 * H);
+                assertGradient(numeric, adjointRun.adjoint().weightGradient(l)[i], "dL/dW" + l + "[" + i + "]");
             }
         }
     }
@@ -177,18 +182,6 @@ class FiniteDifferenceTest {
     @Test
     void aWideNetworksWeightGradientsEqualCentralDifferences() {
         GleExperiment wide = wideExperiment();
-        AdjointRun wideRun = AdjointRun.compute(wide, STEPS);
-        Weights w0 = wide.initialWeights();
-        for (int l = 0; l < wide.network().layerCount(); l++) {
-            for (int i = 0; i < w0.weights(l).length; i += 7) {
-                double[][] plus = w0.weights();
-                double[][] minus = w0.weights();
-                plus[l][i] += H;
-                minus[l][i] -= H;
-                double numeric = (loss(wide, new Weights(plus, w0.biases()), null, 0, 0, -1, 0)
-                        - loss(wide, new Weights(minus, w0.biases()), null, 0, 0, -1, 0)) / (2 * H);
-                assertGradient(numeric, wideRun.adjoint().weightGradient(l)[i], "dL/dW" + l + "[" + i + "]");
-            }
-        }
+        assertWeightGradients(wide, AdjointRun.compute(wide, STEPS), 7);
     }
 }
