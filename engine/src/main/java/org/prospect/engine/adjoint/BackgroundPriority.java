@@ -30,7 +30,7 @@ final class BackgroundPriority {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             return renice.waitFor(5, TimeUnit.SECONDS) && renice.exitValue() == 0;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | SecurityException e) { // /proc/thread-self exists only on Linux, a symbolic link there
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
