@@ -183,7 +183,6 @@ public final class GuiBench {
         }
     }
 
-    /** In the window (FX thread): plays at max, measures, prints and quits. */
     /** The λ/ε windows computed and skipped so far by the dashboard's sliding adjoint ({0, 0} without one). */
     private static long[] adjointWindows(MainWindow window) {
         if (window.dashboard() == null || window.dashboard().probe().slidingAdjoint() == null) return new long[2];
@@ -191,9 +190,10 @@ public final class GuiBench {
         return new long[] {s.computations(), s.skipped()};
     }
 
+    /** In the window (FX thread): plays at max, measures, prints and quits. */
     static void run(MainWindow window) {
         double seconds = Double.parseDouble(System.getProperty(SECONDS, "10"));
-        double warmup = Double.parseDouble(System.getProperty(WARMUP, "5"));
+        double warmup = Double.parseDouble(System.getProperty(WARMUP, "30"));
         window.transport().setSpeed(Command.AS_FAST_AS_POSSIBLE);
         long[] pulses = new long[1];
         AnimationTimer counter = new AnimationTimer() {

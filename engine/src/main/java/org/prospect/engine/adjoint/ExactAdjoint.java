@@ -38,6 +38,8 @@ public final class ExactAdjoint {
     private final double[][] gradB;
     private final double[][] gradTauM;
     private final double[] softmax;
+    /** Below this many neurons (or inputs) a layer's loops run over the samples innermost. */
+    private static final int NARROW = 8;
     /**
      * Per layer and neuron, the coefficients of the backward recursion, constant over a window: λ's decay
      * 1 − dt/τ_m, ŭ's share 1 − τ_r/τ_m, and the weights dt/τ_m and τ_r/τ_m of λ and ∂L/∂ŭ in ∂L/∂s. Taken once
@@ -45,8 +47,6 @@ public final class ExactAdjoint {
      * 2.4 µs per LagLine step at batch 100, more than the forward step, on the dashboard's worker thread).
      */
     private final double[][] lambdaDecay;
-    /** Below this many neurons (or inputs) a layer's loops run over the samples innermost. */
-    private static final int NARROW = 8;
     private final double[][] breveShare;
     private final double[][] lambdaToBasal;
     private final double[][] breveToBasal;

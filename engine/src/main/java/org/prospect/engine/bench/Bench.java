@@ -151,7 +151,9 @@ public final class Bench {
                 passes += 1000;
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
-            if (!Double.isFinite(y[0]) || spacer.length != placement) throw new IllegalStateException("peak loop diverged");
+            if (!Double.isFinite(y[0])) throw new IllegalStateException("peak loop diverged");
+            // Read, so that the spacer's allocation is not optimized away (it would no longer shift x and y).
+            if (spacer.length != placement) throw new IllegalStateException("spacer of " + spacer.length);
             best = Math.max(best, 2.0 * AXPY_LENGTH * passes / elapsed / 1e9);
         }
         return best;

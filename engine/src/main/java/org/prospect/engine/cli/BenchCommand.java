@@ -38,10 +38,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> names = workloads.isEmpty() ? allNames() : workloads;
+        List<String> known = allNames();
+        List<String> names = workloads.isEmpty() ? known : workloads;
         for (String name : names) {
-            if (!allNames().contains(name)) {
-                System.err.println("bench: unknown workload '" + name + "'; expected one of " + allNames());
+            if (!known.contains(name)) {
+                System.err.println("bench: unknown workload '" + name + "'; expected one of " + known);
                 return 2;
             }
         }
