@@ -32,22 +32,15 @@ public enum Activation {
             }
         }
     },
-    /** log(1 + eˣ); its derivative is the logistic sigmoid. */
+    /** log(1 + eˣ); its derivative is the logistic sigmoid. See {@link Softplus}. */
     SOFTPLUS {
-        @Override public double rate(double x) {
-            // max(x, 0) + log(1 + e^−|x|): neither part overflows for large |x|.
-            return Math.max(x, 0.0) + log1pUnit(Math.exp(-Math.abs(x)));
-        }
-        @Override public double derivative(double x) { return sigmoid(x); }
+        @Override public double rate(double x) { return Softplus.rate(x); }
+        @Override public double derivative(double x) { return Softplus.derivative(x); }
         @Override void apply(double[] x, double[] rate, double[] derivative, int from, int to) {
-            // Rate and derivative share the one exponential e = e^−|x|.
-            for (int k = from; k < to; k++) {
-                double v = x[k];
-                double e = Math.exp(-Math.abs(v));
-                double s = 1.0 / (1.0 + e);
-                rate[k] = Math.max(v, 0.0) + log1pUnit(e);
-                derivative[k] = v >= 0 ? s : e * s;
-            }
+            Softplus.applyEach(x, rate, derivative, from, to);
+        }
+        @Override void applyToLayer(double[] x, double[] rate, double[] derivative, int from, int to) {
+            Softplus.apply(x, rate, derivative, from, to);
         }
     },
     RELU {
@@ -70,14 +63,16 @@ public enum Activation {
     abstract void apply(double[] x, double[] rate, double[] derivative, int from, int to);
 
     /**
-     * log(1 + e) for e in [0, 1], without {@link Math#log1p} (not a JIT intrinsic, several times slower than
-     * {@link Math#log}). Above 1e-4, log(1 + e) loses at most ulp(1)/e ≈ 1e-12 relative to rounding 1 + e;
-     * below, four terms of the series leave a relative error under e⁴/5 ≈ 2e-17.
+     * {@link #apply} for a layer of at least {@link #LONG_LAYER} values (batch × neurons), where φ may take loops
+     * that pay off only over many values and round differently in the last bits. A layer takes one or the other
+     * for all its values, however its samples are split between threads.
      */
-    static double log1pUnit(double e) {
-        if (e >= 1e-4) return Math.log(1.0 + e);
-        return e * (1.0 - e * (0.5 - e * (1.0 / 3.0 - e * 0.25)));
+    void applyToLayer(double[] x, double[] rate, double[] derivative, int from, int to) {
+        apply(x, rate, derivative, from, to);
     }
+
+    /** Values per layer (batch × neurons) from which {@link #applyToLayer} is used. */
+    static final int LONG_LAYER = 16;
 
     static double sigmoid(double x) {
         if (x >= 0) {

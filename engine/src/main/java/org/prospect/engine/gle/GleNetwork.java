@@ -327,7 +327,11 @@ public final class GleNetwork {
         }
         integrate(l, s0 * n, s1 * n, timeConstants[l]);
         // r = φ(ŭ), r' = φ'(ŭ)
-        phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
+        if (batch * n >= Activation.LONG_LAYER) {
+            phi[l].applyToLayer(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
+        } else {
+            phi[l].apply(uBreve[l], r[l], rPrime[l], s0 * n, s1 * n);
+        }
         if (l > 0 && errorsEnabled) {
             // Sent down for the next step, with W before this step's plasticity.
             Kernels.transposed(w[l], eBreve[l], feedback[l], s0, s1, n, in, rows[worker]);
