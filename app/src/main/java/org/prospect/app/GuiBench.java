@@ -183,11 +183,14 @@ public final class GuiBench {
         }
     }
 
-    /** The λ/ε windows computed and skipped so far by the dashboard's sliding adjoint ({0, 0} without one). */
+    /**
+     * The λ/ε windows computed and skipped so far by the dashboard's sliding adjoint, and the trajectory chunks it
+     * left out ({0, 0, 0} without one).
+     */
     private static long[] adjointWindows(MainWindow window) {
-        if (window.dashboard() == null || window.dashboard().probe().slidingAdjoint() == null) return new long[2];
+        if (window.dashboard() == null || window.dashboard().probe().slidingAdjoint() == null) return new long[3];
         org.prospect.engine.adjoint.SlidingAdjoint s = window.dashboard().probe().slidingAdjoint();
-        return new long[] {s.computations(), s.skipped()};
+        return new long[] {s.computations(), s.skipped(), s.chunksLeftOut()};
     }
 
     /** In the window (FX thread): plays at max, measures, prints and quits. */
@@ -228,6 +231,10 @@ public final class GuiBench {
                     // The worker runs at a lower priority: at speed max it takes only the CPU left over.
                     System.out.printf(Locale.ROOT, "window: exact adjoint computed for %d of %d windows (%.0f %%)%n",
                             computed, computed + skipped, 100.0 * computed / (computed + skipped));
+                    // A window is one chunk of steps long: as many chunks were started as windows filled.
+                    long leftOut = windows1[2] - windows0[2];
+                    System.out.printf(Locale.ROOT, "window: trajectory recorded for %.0f %% of the steps%n",
+                            100.0 - 100.0 * leftOut / (computed + skipped));
                 }
                 java.util.Map<String, Long> cpu1 = threadCpuNanos();
                 printSimulationCpu(cpu0, cpu1, window.runner().status().steps() - s0, "window");

@@ -28,6 +28,13 @@ import org.prospect.engine.gle.NetworkSpec;
  * lower priority ({@link BackgroundPriority}): on a machine short of cores the simulation and the drawing come
  * first, and λ is shown for the windows the worker manages.
  *
+ * <p>Steps that only windows doing without their computation would have read are not recorded: while the worker is
+ * busy, a chunk is left out when every window it belongs to fills before the worker is expected to be idle again
+ * (after as many steps as its recent computations took, less one stride for the slack of measuring them at
+ * chunk starts). A window with a chunk left out is dropped like one the worker had no time for. At speed max in the
+ * window, where the worker computes one window in five to eight, recording every step had cost the simulation a
+ * fifth of its speed. If the worker finishes earlier than expected, it waits for the next complete window.
+ *
  * <p>Steps are counted like {@code GleSimulation.stepCount()}: position {@code t} of a window that
  * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.
  */
@@ -52,6 +59,22 @@ public final class SlidingAdjoint implements AutoCloseable {
     private final int batch;
     private final long[] starts;
     private final boolean[] active;
+    /** Per window: a chunk it covers was left out (see the class comment), so it is not computed. */
+    private final boolean[] incomplete;
+    /** Whether the current chunk's steps are recorded. */
+    private boolean recordingChunk = true;
+    /** The step count when the worker was last handed a window, and whether how long it took is measured yet. */
+    private long busySince;
+    private boolean measured = true;
+    /**
+     * Steps recorded while the worker computed each of its last measured windows (0: none yet), oldest first
+     * overwritten. Their median is what the next computation is expected to take: at speed max in the window the
+     * niced worker took anywhere from 3 to 13 strides, and the last one alone predicted the next poorly.
+     */
+    private final long[] computeSteps = new long[5];
+    private final long[] sortedComputeSteps = new long[5];
+    private int measurements;
+    private volatile long chunksLeftOut; // read by the bench
     private final GradientAlignment[] alignments;
     private final ExactAdjoint adjoint;
     private final int span;
@@ -112,6 +135,7 @@ public final class SlidingAdjoint implements AutoCloseable {
         trajectories = new Trajectory[k];
         starts = new long[k];
         active = new boolean[k];
+        incomplete = new boolean[k];
         alignments = new GradientAlignment[k];
         links = new int[k][k];
         spareLinks = new int[k];
@@ -148,6 +172,11 @@ public final class SlidingAdjoint implements AutoCloseable {
         first = stepsTaken;
         recorded = 0;
         java.util.Arrays.fill(active, false);
+        java.util.Arrays.fill(incomplete, false);
+        recordingChunk = true;
+        measured = true;
+        java.util.Arrays.fill(computeSteps, 0);
+        measurements = 0;
         computedStart = -1;
         lastAlignment = Double.NaN;
         alignments[0].clear();
@@ -167,20 +196,23 @@ public final class SlidingAdjoint implements AutoCloseable {
         boolean computed = false;
         long step = recorded++;
         if (step % stride == 0) startChunk(step / stride);
-        chunks[currentChunk].record(input, alignedTarget, net);
+        if (recordingChunk) chunks[currentChunk].record(input, alignedTarget, net);
         for (int i = 0; i < trajectories.length; i++) {
             if (!active[i]) continue;
             Trajectory tr = trajectories[i];
             tr.advance();
-            alignments[i].accumulate(net);
+            if (!incomplete[i]) alignments[i].accumulate(net);
             if (tr.isFull()) {
-                if (worker == null) {
+                if (incomplete[i]) {
+                    skipped++;
+                    release(links[i]);
+                } else if (worker == null) {
                     long t0 = System.nanoTime();
                     adjoint.compute(tr, net, lossWeight);
                     finish(tr, alignments[i], starts[i], t0);
                     computed = true;
                     release(links[i]);
-                } else if (workerState.get() == IDLE) {
+                } else if (workerIdle()) {
                     handOver(i, net, lossWeight);
                 } else {
                     skipped++;
@@ -188,6 +220,7 @@ public final class SlidingAdjoint implements AutoCloseable {
                 }
                 trajectories[i].begin(net);
                 alignments[i].clear();
+                incomplete[i] = false;
                 starts[i] += span;
             }
         }
@@ -216,13 +249,44 @@ public final class SlidingAdjoint implements AutoCloseable {
         }
         chunks[c].clear();
         currentChunk = c;
+        recordingChunk = chunkNeeded(number);
+        if (!recordingChunk) chunksLeftOut++;
         for (int i = 0; i < trajectories.length; i++) {
             if (!active[i]) continue;
             int part = (int) (number - (starts[i] - first) / stride);
             trajectories[i].link(part, chunks[c]);
             links[i][part] = c;
             chunkRefs[c]++;
+            if (!recordingChunk) incomplete[i] = true;
         }
+    }
+
+    /**
+     * Whether chunk number {@code number} may be read by a computation: the last window it belongs to (the one it
+     * opens) fills at step count (number + k)·stride, which must not come before the worker is expected to be idle.
+     */
+    private boolean chunkNeeded(long number) {
+        if (worker == null || workerIdle() || measurements == 0) return true;
+        long expectedIdle = busySince + expectedComputeSteps() - stride;
+        return (number + span / stride) * stride >= expectedIdle;
+    }
+
+    /** The median of the measured {@link #computeSteps}. */
+    private long expectedComputeSteps() {
+        int n = Math.min(measurements, computeSteps.length);
+        System.arraycopy(computeSteps, 0, sortedComputeSteps, 0, n);
+        java.util.Arrays.sort(sortedComputeSteps, 0, n);
+        return sortedComputeSteps[n / 2];
+    }
+
+    /** Recording thread: whether the worker is idle; the first time after a hand-over, measures how long it took. */
+    private boolean workerIdle() {
+        if (workerState.get() != IDLE) return false;
+        if (!measured) {
+            computeSteps[measurements++ % computeSteps.length] = recorded - busySince;
+            measured = true;
+        }
+        return true;
     }
 
     /** Recording thread: the window whose parts are {@code linked} no longer needs its chunks. */
@@ -258,6 +322,8 @@ public final class SlidingAdjoint implements AutoCloseable {
         spareLossWeight = lossWeight;
         // The weights the window is back-propagated with are those at its end, as when computed in line.
         spareParameters.copyFrom(net);
+        busySince = recorded;
+        measured = false;
         workerState.set(BUSY); // publishes the spare window to the worker
         LockSupport.unpark(worker);
     }
@@ -289,8 +355,11 @@ public final class SlidingAdjoint implements AutoCloseable {
         while (worker != null && workerState.get() != IDLE && worker.isAlive()) Thread.onSpinWait();
     }
 
-    /** Full windows dropped because the worker was still busy (background mode). */
+    /** Full windows dropped because the worker was still busy or a chunk of them was left out (background mode). */
     public long skipped() { return skipped; }
+
+    /** Chunks of {@link #stride} steps not recorded because no window that could be computed would read them. */
+    public long chunksLeftOut() { return chunksLeftOut; }
 
     /** Stops the worker after its current window; the listener is not told about later ones. */
     @Override

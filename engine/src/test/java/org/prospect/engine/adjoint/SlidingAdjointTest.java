@@ -152,6 +152,72 @@ class SlidingAdjointTest {
         assertEquals(11, computed);
     }
 
+    /** λ of every step and layer of the window just computed, copied. */
+    private static double[][][] lambdas(SlidingAdjoint s, int layers) {
+        double[][][] out = new double[s.span()][layers][];
+        for (int t = 0; t < s.span(); t++) {
+            for (int l = 0; l < layers; l++) out[t][l] = s.lambda(t, l).clone();
+        }
+        return out;
+    }
+
+    @Test
+    void stepsOnlyDroppedWindowsWouldReadAreNotRecordedAndComputedWindowsStayExact() throws Exception {
+        // The worker is held busy until released here: first for 8 strides (its duration is then known), then for
+        // 4, earlier than expected, so that it waits for the next window whose chunks were all recorded.
+        GleExperiment e = SmallNetworks.teacherStudent(1, true);
+        GleSimulation sim = new GleSimulation(e);
+        double dt = e.dynamics().dt();
+        int layers = e.network().layerCount();
+        java.util.concurrent.Semaphore release = new java.util.concurrent.Semaphore(0);
+        java.util.Map<Long, double[][][]> told = new java.util.concurrent.ConcurrentHashMap<>();
+        Trajectory[] manual = {new Trajectory(e.network(), e.batch(), 2 * WINDOW),
+                new Trajectory(e.network(), e.batch(), 2 * WINDOW)};
+        ExactAdjoint direct = new ExactAdjoint(e.network(), e.batch(), 2 * WINDOW);
+        java.util.Map<Long, double[][][]> expected = new java.util.HashMap<>();
+        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW, s -> {
+            told.put(s.computedStart(), lambdas(s, layers));
+            release.acquireUninterruptibly();
+        })) {
+            background.begin(sim.student(), sim.stepCount());
+            for (int t = 0; t < 20 * WINDOW; t++) {
+                if (t == 10 * WINDOW || t == 15 * WINDOW) {
+                    release.release();
+                    background.awaitIdle();
+                }
+                if (t % WINDOW == 0) manual[(t / WINDOW) % 2].begin(sim.student());
+                sim.step();
+                for (Trajectory m : manual) if (t >= WINDOW || m == manual[0]) m.record(sim.input(), alignedTarget(sim), sim.student());
+                background.record(sim.input(), alignedTarget(sim), sim.student(), dt);
+                if ((t + 1) % WINDOW == 0 && t + 1 >= 2 * WINDOW) {
+                    direct.compute(manual[((t + 1) / WINDOW) % 2], sim.student(), dt);
+                    double[][][] lambda = new double[2 * WINDOW][layers][];
+                    for (int u = 0; u < 2 * WINDOW; u++) {
+                        for (int l = 0; l < layers; l++) lambda[u][l] = direct.lambda(u, l).clone();
+                    }
+                    expected.put((long) (t + 1 - 2 * WINDOW), lambda);
+                }
+            }
+            release.release(10);
+            background.awaitIdle();
+            // Windows handed over when full at steps 2W, 11W and 17W. The first took 8 strides, so after the second
+            // hand-over chunks 11…14 are left out (their windows all fill before 11W + 8W − W) and the window that
+            // fills at 16W, with the worker back at 15W, is dropped; the next, recorded since 15W, is computed. The
+            // second took 4 strides; the upper median of the two is 8, so after the third chunks 17…19 are left out.
+            assertEquals(java.util.Set.of(0L, (long) 9 * WINDOW, (long) 15 * WINDOW), told.keySet());
+            assertEquals(7, background.chunksLeftOut());
+            for (var window : told.entrySet()) {
+                double[][][] want = expected.get(window.getKey());
+                for (int u = 0; u < 2 * WINDOW; u++) {
+                    for (int l = 0; l < layers; l++) {
+                        assertArrayEquals(want[u][l], window.getValue()[u][l], 0.0,
+                                "window from step " + window.getKey() + ", step " + u + ", layer " + l);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theBackgroundWorkerYieldsToOtherThreadsOnLinux() throws Exception {
         java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
