@@ -3,6 +3,7 @@ package org.prospect.engine.bench;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.prospect.engine.experiment.GleSimulation;
+import org.prospect.engine.gle.ProductPeak;
 
 /**
  * A plain benchmark harness: warm up, then time several fixed-length runs and report the median.
@@ -19,7 +20,11 @@ public final class Bench {
     }
 
     /** The machine's multiply-add throughput on in-cache data, one core and all cores, in GFLOP/s. */
-    public record Peak(double oneCore, double allCores, int cores) {}
+    /**
+     * The ceilings: {@code oneCore}/{@code allCores} for a bare axpy in L1, {@code kernelOneCore}/{@code kernelAllCores}
+     * for the engine's own product kernel at mlp-b32's main shape, alone.
+     */
+    public record Peak(double oneCore, double allCores, double kernelOneCore, double kernelAllCores, int cores) {}
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -97,23 +102,32 @@ public final class Bench {
     public static Peak peak(int runs, double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
         axpyRate(1.0); // warm-up
+        ProductPeak.rate(1.0);
         double[] one = new double[runs];
         double[] all = new double[runs];
+        double[] kernelOne = new double[runs];
+        double[] kernelAll = new double[runs];
         for (int r = 0; r < runs; r++) {
             one[r] = axpyRate(seconds);
-            all[r] = parallelAxpyRate(cores, seconds);
+            all[r] = onEveryCore(cores, () -> axpyRate(seconds));
+            kernelOne[r] = ProductPeak.rate(seconds);
+            kernelAll[r] = onEveryCore(cores, () -> ProductPeak.rate(seconds));
         }
-        Arrays.sort(one);
-        Arrays.sort(all);
-        return new Peak(one[runs / 2], all[runs / 2], cores);
+        return new Peak(median(one), median(all), median(kernelOne), median(kernelAll), cores);
     }
 
-    private static double parallelAxpyRate(int threads, double seconds) {
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        return values[values.length / 2];
+    }
+
+    /** The sum of {@code rate} run on {@code threads} threads at once. */
+    private static double onEveryCore(int threads, java.util.function.DoubleSupplier rate) {
         double[] rates = new double[threads];
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int slot = t;
-            workers[t] = new Thread(() -> rates[slot] = axpyRate(seconds));
+            workers[t] = new Thread(() -> rates[slot] = rate.getAsDouble());
             workers[t].start();
         }
         for (Thread t : workers) {

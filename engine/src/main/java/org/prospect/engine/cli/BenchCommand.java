@@ -88,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
         Bench.Peak p = Bench.peak(runs, Math.min(seconds, 1));
         System.out.printf("%-14s %14.2f GFLOP/s on 1 core, %.2f GFLOP/s on %d cores (axpy fma in L1)%n", "peak",
                 p.oneCore(), p.allCores(), p.cores());
+        System.out.printf("%-14s %14.2f GFLOP/s on 1 core, %.2f GFLOP/s on %d cores (the products' kernel alone,"
+                + " 16×128 · 128×128 per core: mlp-b32's ceiling)%n", "peak kernel", p.kernelOneCore(),
+                p.kernelAllCores(), p.cores());
     }
 
     private static List<String> allNames() {
