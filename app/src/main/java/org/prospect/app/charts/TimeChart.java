@@ -287,8 +287,15 @@ public final class TimeChart {
         for (int a = 0; a < values.length; a++) {
             double lo = r[2 * a];
             double up = r[2 * a + 1];
-            if (Double.isNaN(lo) || Double.isNaN(up)) continue;
             DefaultNumericAxis axis = values[a];
+            if (Double.isNaN(lo) || Double.isNaN(up)) {
+                // Nothing to show yet (‖ΔW‖ before learning starts): the first layout had left a log axis at
+                // 0…0, without a single tick label; keep its default decades instead.
+                if (scales[a] == Scale.LOG && !(axis.getMin() > 0 && axis.getMax() > axis.getMin())) {
+                    setIfChanged(axis, 1e-6, 1);
+                }
+                continue;
+            }
             switch (scales[a]) {
                 case COSINE -> setIfChanged(axis, -1.05, 1.05);
                 case LOG -> {

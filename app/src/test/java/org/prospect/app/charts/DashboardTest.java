@@ -94,6 +94,25 @@ class DashboardTest {
     }
 
     @Test
+    void aLogAxisWithNothingToDrawYetStillShowsLabelledDecades(FxRobot robot) throws Exception {
+        // Learning off: ‖ΔW‖ is 0 at every step, which a log axis cannot draw (the default LagLine sample does not
+        // learn for its first 50 τ). Its axis had been left at 0…0 by the first layout, with no tick labels.
+        runner.setLearning(false);
+        runner.play();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.status().steps() > 200);
+        WaitForAsyncUtils.waitForFxEvents();
+        TimeChart weights = dashboard.charts().get(4);
+        assertEquals("‖ΔW‖/step", weights.valueAxis(1).getName());
+        var axis = weights.valueAxis(1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> axis.getTickMarks().size() >= 3);
+        robot.interact(() -> {
+            assertEquals(1e-6, axis.getMin(), 0.0);
+            assertEquals(1.0, axis.getMax(), 0.0);
+            assertTrue(axis.getTickMarks().stream().allMatch(t -> !t.getText().isBlank()), "every decade labelled");
+        });
+    }
+
+    @Test
     void at1280x720EveryTitleAndLegendFitsAndNoChartIsNarrow(FxRobot robot) throws Exception {
         // Legends wrap to the plot's width once the charts have been laid out with their axes.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dashboard.charts().stream()
