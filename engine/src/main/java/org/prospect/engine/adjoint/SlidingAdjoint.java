@@ -32,8 +32,9 @@ import org.prospect.engine.gle.NetworkSpec;
  * busy, a chunk is left out when every window it belongs to fills before the worker is expected to be idle again
  * (after as many steps as its recent computations took, less one stride for the slack of measuring them at
  * chunk starts). A window with a chunk left out is dropped like one the worker had no time for. At speed max in the
- * window, where the worker computes one window in five to eight, recording every step had cost the simulation a
- * fifth of its speed. If the worker finishes earlier than expected, it waits for the next complete window.
+ * window the worker computes about one window in eight, and recording every step had cost a headless run with the
+ * dashboard's probe a fifth of its speed. If the worker finishes earlier than expected, it waits for the next
+ * complete window.
  *
  * <p>Steps are counted like {@code GleSimulation.stepCount()}: position {@code t} of a window that
  * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.

@@ -50,8 +50,7 @@ public final class Bench {
         double bytesPerStep = (double) (allocatedBytes() - allocatedBefore) / (runs * stepsPerRun);
         if (sim.findNonFinite() != null) throw new IllegalStateException(w.label() + " diverged during the benchmark");
         Arrays.sort(rates);
-        Arrays.sort(cpuRates);
-        return new Result(w, rates[runs / 2], rates[0], rates[runs - 1], bytesPerStep, cpuRates[runs / 2]);
+        return new Result(w, rates[runs / 2], rates[0], rates[runs - 1], bytesPerStep, median(cpuRates));
     }
 
     /** Bytes allocated so far by this thread and the engine's step helpers ("gle-step-…"; see StepCrew). */

@@ -5,9 +5,9 @@ package org.prospect.engine.gle;
  *
  * <p>Why they look the way they do: C2 vectorises "axpy" loops {@code y[j] += a·x[j]} but not
  * floating-point reductions {@code acc += w[j]·x[j]}. So every product is written as
- * {@code C[m][:] += Σ_k A(m,k)·B[k][:]} ({@link #multiplyAdd}), blocked over four k so that each row of C
- * is loaded and stored once per four rows of B. Where the long dimension is the one summed over (the forward
- * product at batch 1), a dot-product form runs eight independent rows at once instead.
+ * {@code C[m][:] += Σ_k A(m,k)·B[k][:]} ({@link #multiplyAdd}), four rows of C and three rows of B at a time
+ * (see {@link #multiplyAddRows}). Where the long dimension is the one summed over (the forward product at batch
+ * 1), a dot-product form runs eight independent rows at once instead.
  *
  * <p>C2 (JDK 17) does not vectorise a loop that reads one array at several offsets ({@code b[b0 + j]},
  * {@code b[b1 + j]}, …), so the operands are first copied into separate row arrays ({@link Rows}), where the
