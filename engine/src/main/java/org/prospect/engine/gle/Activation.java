@@ -10,6 +10,7 @@ public enum Activation {
             java.util.Arrays.fill(derivative, from, to, 1.0);
         }
     },
+    /** Vectorised for long layers: see {@link Tanh}. */
     TANH {
         @Override public double rate(double x) { return Math.tanh(x); }
         @Override public double derivative(double x) { double t = Math.tanh(x); return 1.0 - t * t; }
@@ -19,6 +20,9 @@ public enum Activation {
                 rate[k] = t;
                 derivative[k] = 1.0 - t * t;
             }
+        }
+        @Override void applyToLayer(double[] x, double[] rate, double[] derivative, int from, int to) {
+            Tanh.apply(x, rate, derivative, from, to);
         }
     },
     SIGMOID {

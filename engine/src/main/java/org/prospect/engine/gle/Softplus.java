@@ -7,10 +7,9 @@ package org.prospect.engine.gle;
  *
  * <p>Why two: Math.exp and Math.log are calls C2 cannot vectorise, and cost about 14 ns per neuron together, half
  * of an MLP step at batch 32. C2 vectorises +, −, ×, ÷, fma, floor, rint, min and max, but not a cast to long, a
- * bit pattern, a table lookup or a conditional. So {@link #apply} reduces e^−a to 2^−n · e^−r (|r| ≤ ln2/2),
- * with a Taylor polynomial for e^−r and 2^−n built from the bits of n by floor, and takes log(1 + e) as
- * 2·atanh(e / (2 + e)), a series: about 2.3 ns per neuron on one core here. Each pass is a loop of its own
- * because C2 unrolls (and so vectorises) only loops of about 60 nodes ({@code LoopUnrollLimit}). But one value
+ * bit pattern, a table lookup or a conditional. So {@link #apply} takes e^−|x| from {@link VectorExp} and
+ * log(1 + e) as 2·atanh(e / (2 + e)), a series: about 2.3 ns per neuron on one core here. Each pass is a loop of
+ * its own because C2 unrolls (and so vectorises) only loops of about 60 nodes ({@code LoopUnrollLimit}). But one value
  * on its own waits for the whole chain of fma, longer than the two calls: LagLine at batch 1 stepped 8 % slower.
  * A layer takes one of the two for all its neurons however its samples are split between threads, so results
  * do not depend on the split.
@@ -21,12 +20,8 @@ package org.prospect.engine.gle;
  * {@link #applyEach} for one value.
  */
 final class Softplus {
-    /** Beyond this |x| the vector pass's 2^−n (n < 64) does not reach; such rare values take {@link Math#exp}. */
-    static final double LIMIT = 43.0;
-    private static final double INV_LN2 = 1.4426950408889634;
-    /** ln 2 in two parts (fdlibm's): n·LN2_HI is exact for the n used here. */
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** Beyond this |x| the vector pass's e^−|x| does not reach; such rare values take {@link Math#exp}. */
+    static final double LIMIT = VectorExp.LIMIT;
     /** Scales any x ≥ 2^−1000 to ≥ 1: min(max(x·BIG, 0), 1) is the step function 1[x > 0] wherever e^−|x| < 1. */
     private static final double BIG = 0x1p1000;
 
@@ -68,12 +63,12 @@ final class Softplus {
         // rate and derivative hold n and r, then 2^−n and e^−r, on the way.
         for (int k = from; k < to; k++) {
             double a = Math.min(Math.abs(x[k]), LIMIT);
-            double n = exponent(a);
+            double n = VectorExp.exponent(a);
             rate[k] = n;
-            derivative[k] = remainder(a, n);
+            derivative[k] = VectorExp.remainder(a, n);
         }
-        for (int k = from; k < to; k++) derivative[k] = expOfRemainder(derivative[k]);
-        for (int k = from; k < to; k++) derivative[k] *= powerOfHalf(rate[k]);
+        for (int k = from; k < to; k++) derivative[k] = VectorExp.expOfRemainder(derivative[k]);
+        for (int k = from; k < to; k++) derivative[k] *= VectorExp.powerOfHalf(rate[k]);
         for (int k = from; k < to; k++) rate[k] = Math.max(x[k], 0.0) + log1pUnit(derivative[k]);
         for (int k = from; k < to; k++) derivative[k] = sigmoid(x[k], derivative[k]);
         for (int k = from; k < to; k++) {
@@ -87,73 +82,17 @@ final class Softplus {
 
     /** The rate {@link #apply} computes for one value (for tests). */
     static double vectorRate(double x) {
-        return Math.max(x, 0.0) + log1pUnit(expNegative(Math.abs(x)));
+        return Math.max(x, 0.0) + log1pUnit(VectorExp.expNegative(Math.abs(x)));
     }
 
     /** The derivative {@link #apply} computes for one value (for tests). */
     static double vectorDerivative(double x) {
-        return sigmoid(x, expNegative(Math.abs(x)));
-    }
-
-    /** e^−a for a ≥ 0. */
-    static double expNegative(double a) {
-        if (a > LIMIT) return Math.exp(-a);
-        double n = exponent(a);
-        return expOfRemainder(remainder(a, n)) * powerOfHalf(n);
+        return sigmoid(x, VectorExp.expNegative(Math.abs(x)));
     }
 
     /** σ(x) = 1/(1 + e) for x > 0, e/(1 + e) otherwise, given e = e^−|x|; without a branch (see {@link #BIG}). */
     static double sigmoid(double x, double e) {
         return (1.0 / (1.0 + e)) * Math.max(e, Math.min(Math.max(x * BIG, 0.0), 1.0));
-    }
-
-    /** n = round(a / ln 2), so that a = n·ln2 + r with |r| ≤ ln2/2. */
-    private static double exponent(double a) {
-        return Math.rint(a * INV_LN2);
-    }
-
-    private static double remainder(double a, double n) {
-        return Math.fma(-n, LN2_LO, Math.fma(-n, LN2_HI, a));
-    }
-
-    /** e^−r for |r| ≤ ln2/2: Taylor to degree 13 (the first term left out is below 4e-18 relative). */
-    private static double expOfRemainder(double r) {
-        double x = -r;
-        double p = Math.fma(x, 1.0 / 6227020800.0, 1.0 / 479001600.0);
-        p = Math.fma(x, p, 1.0 / 39916800.0);
-        p = Math.fma(x, p, 1.0 / 3628800.0);
-        p = Math.fma(x, p, 1.0 / 362880.0);
-        p = Math.fma(x, p, 1.0 / 40320.0);
-        p = Math.fma(x, p, 1.0 / 5040.0);
-        p = Math.fma(x, p, 1.0 / 720.0);
-        p = Math.fma(x, p, 1.0 / 120.0);
-        p = Math.fma(x, p, 1.0 / 24.0);
-        p = Math.fma(x, p, 1.0 / 6.0);
-        p = Math.fma(x, p, 0.5);
-        p = Math.fma(x, p, 1.0);
-        return Math.fma(x, p, 1.0);
-    }
-
-    /**
-     * 2^−n, exactly, for an integer 0 ≤ n < 64: the product of 2^−(2^i) over the bits i of n, taken off by floor
-     * one after another (all at once, from floor(n/2^i), made the loop too large to vectorise: 4.7 ns per neuron).
-     */
-    private static double powerOfHalf(double n) {
-        double half = Math.floor(n * 0.5);
-        double power = Math.fma(n - 2.0 * half, 0x1p-1 - 1.0, 1.0);
-        n = half;
-        half = Math.floor(n * 0.5);
-        power *= Math.fma(n - 2.0 * half, 0x1p-2 - 1.0, 1.0);
-        n = half;
-        half = Math.floor(n * 0.5);
-        power *= Math.fma(n - 2.0 * half, 0x1p-4 - 1.0, 1.0);
-        n = half;
-        half = Math.floor(n * 0.5);
-        power *= Math.fma(n - 2.0 * half, 0x1p-8 - 1.0, 1.0);
-        n = half;
-        half = Math.floor(n * 0.5);
-        power *= Math.fma(n - 2.0 * half, 0x1p-16 - 1.0, 1.0);
-        return power * Math.fma(half, 0x1p-32 - 1.0, 1.0);
     }
 
     /**

@@ -57,7 +57,7 @@ class SoftplusTest {
         Random random = new Random(3);
         for (int i = 0; i < 400_000; i++) {
             double a = random.nextDouble() * (i % 2 == 0 ? Softplus.LIMIT : 700);
-            assertTrue(ulpsApart(Softplus.expNegative(a), StrictMath.exp(-a)) <= 1, "exp(-" + a + ")");
+            assertTrue(ulpsApart(VectorExp.expNegative(a), StrictMath.exp(-a)) <= 1, "exp(-" + a + ")");
         }
     }
 
