@@ -9,8 +9,9 @@ package org.prospect.engine.gle;
  * of an MLP step at batch 32. C2 vectorises +, −, ×, ÷, fma, floor, rint, min and max, but not a cast to long, a
  * bit pattern, a table lookup or a conditional. So {@link #apply} takes e^−|x| from {@link VectorExp} and
  * log(1 + e) as 2·atanh(e / (2 + e)), a series: about 2.3 ns per neuron on one core here. Each pass is a loop of
- * its own because C2 unrolls (and so vectorises) only loops of about 60 nodes ({@code LoopUnrollLimit}). But one value
- * on its own waits for the whole chain of fma, longer than the two calls: LagLine at batch 1 stepped 8 % slower.
+ * its own because C2 unrolls (and so vectorises) only loops of about 60 nodes ({@code LoopUnrollLimit}). But one
+ * value on its own waits for the whole chain of fma, longer than the two calls: LagLine at batch 1 stepped 8 %
+ * slower.
  * A layer takes one of the two for all its neurons however its samples are split between threads, so results
  * do not depend on the split.
  *
