@@ -36,6 +36,20 @@ final class VectorExp {
     /** e^−r for |r| ≤ ln2/2: Taylor to degree 13 (the first term left out is below 4e-18 relative). */
     static double expOfRemainder(double r) {
         double x = -r;
+        return Math.fma(x, taylorQuotient(x), 1.0);
+    }
+
+    /**
+     * e^−r − 1 for |r| ≤ ln2/2, without the cancellation of subtracting 1 from e^−r: the same Taylor terms, with
+     * their 1 left out (the first term left out is below 2e-17 relative).
+     */
+    static double expm1OfRemainder(double r) {
+        double x = -r;
+        return x * taylorQuotient(x);
+    }
+
+    /** (eˣ − 1)/x to degree 12: 1 + x/2! + x²/3! + … + x¹²/13!, in Horner's order. */
+    private static double taylorQuotient(double x) {
         double p = Math.fma(x, 1.0 / 6227020800.0, 1.0 / 479001600.0);
         p = Math.fma(x, p, 1.0 / 39916800.0);
         p = Math.fma(x, p, 1.0 / 3628800.0);
@@ -47,30 +61,7 @@ final class VectorExp {
         p = Math.fma(x, p, 1.0 / 24.0);
         p = Math.fma(x, p, 1.0 / 6.0);
         p = Math.fma(x, p, 0.5);
-        p = Math.fma(x, p, 1.0);
         return Math.fma(x, p, 1.0);
-    }
-
-    /**
-     * e^−r − 1 for |r| ≤ ln2/2, without the cancellation of subtracting 1 from e^−r: Taylor to degree 14 (the
-     * first term left out is below 4e-19 relative).
-     */
-    static double expm1OfRemainder(double r) {
-        double x = -r;
-        double p = Math.fma(x, 1.0 / 87178291200.0, 1.0 / 6227020800.0);
-        p = Math.fma(x, p, 1.0 / 479001600.0);
-        p = Math.fma(x, p, 1.0 / 39916800.0);
-        p = Math.fma(x, p, 1.0 / 3628800.0);
-        p = Math.fma(x, p, 1.0 / 362880.0);
-        p = Math.fma(x, p, 1.0 / 40320.0);
-        p = Math.fma(x, p, 1.0 / 5040.0);
-        p = Math.fma(x, p, 1.0 / 720.0);
-        p = Math.fma(x, p, 1.0 / 120.0);
-        p = Math.fma(x, p, 1.0 / 24.0);
-        p = Math.fma(x, p, 1.0 / 6.0);
-        p = Math.fma(x, p, 0.5);
-        p = Math.fma(x, p, 1.0);
-        return x * p;
     }
 
     /** e^−a − 1 for a ≥ 0: 2^−n·(e^−r − 1) + (2^−n − 1), both parts exact or nearly so. */
