@@ -24,17 +24,18 @@ import org.prospect.engine.gle.NetworkSpec;
  * <p>{@link #inBackground} moves the back-propagation off the recording thread: a full window is swapped
  * with a spare one (its parameters copied with it) and handed to a worker thread, which computes it and
  * reports to a {@link Listener}. The recording thread never waits: when the worker is still busy with the
- * previous window, the full window is dropped ({@link #skipped()}) and its steps get no λ. The worker runs at a
- * lower priority ({@link BackgroundPriority}): on a machine short of cores the simulation and the drawing come
- * first, and λ is shown for the windows the worker manages.
+ * previous window, the full window is dropped ({@link #skipped()}) and its steps get no λ.
  *
- * <p>Steps that only windows doing without their computation would have read are not recorded: while the worker is
- * busy, a chunk is left out when every window it belongs to fills before the worker is expected to be idle again
- * (after as many steps as its recent computations took, less one stride for the slack of measuring them at
- * chunk starts). A window with a chunk left out is dropped like one the worker had no time for. At speed max in the
- * window the worker computes about one window in eight, and recording every step had cost a headless run with the
- * dashboard's probe a fifth of its speed. If the worker finishes earlier than expected, it waits for the next
- * complete window.
+ * <p>The worker takes at most a given share of one core ({@code workerShare}): after a hand-over, the next window
+ * is handed over no sooner than the worker's recent working time (the median of its last five windows, wall
+ * clock) divided by that share. Steps that only windows filling before then would read are not recorded: a chunk
+ * is left out when the window it opens, the last one it belongs to, is expected to fill earlier (from the wall time
+ * of the last stride). A window with a chunk left out is dropped like one the worker had no time for. At paced
+ * speeds a stride lasts far longer than the worker needs, and every window is computed; at speed max in the window
+ * the worker computes about one window in eight. Recording costs the simulation thread about a tenth of a headless
+ * run's speed at batch 100 (each step's rates, derivatives and velocities go to memory the worker's core reads):
+ * planning by the worker's share records about two chunks per computed window, where predicting the niced
+ * worker's return (it took 1 to 40 strides) had recorded three in five of all steps.
  *
  * <p>Steps are counted like {@code GleSimulation.stepCount()}: position {@code t} of a window that
  * began at step count {@code s} is step {@code s + t + 1}, at time {@code (s + t + 1)·dt}.
@@ -64,17 +65,17 @@ public final class SlidingAdjoint implements AutoCloseable {
     private final boolean[] incomplete;
     /** Whether the current chunk's steps are recorded. */
     private boolean recordingChunk = true;
-    /** The step count when the worker was last handed a window, and whether how long it took is measured yet. */
-    private long busySince;
-    private boolean measured = true;
-    /**
-     * Steps recorded while the worker computed each of its last measured windows (0: none yet), oldest first
-     * overwritten. Their median is what the next computation is expected to take: at speed max in the window the
-     * niced worker took anywhere from 3 to 13 strides, and the last one alone predicted the next poorly.
-     */
-    private final long[] computeSteps = new long[5];
-    private final long[] sortedComputeSteps = new long[5];
-    private int measurements;
+    /** Share of one core the worker may take: windows are handed over at most this often (background mode). */
+    private final double workerShare;
+    private final java.util.function.LongSupplier clock;
+    /** Clock when the current chunk began, the wall time of the last whole stride, and of the last hand-over. */
+    private long chunkStartNanos = -1;
+    private long strideNanos;
+    private long handOverNanos;
+    /** How long the worker took for each of its last windows, oldest first overwritten; written by the worker. */
+    private final long[] workNanos = new long[5];
+    private final long[] sortedWorkNanos = new long[5];
+    private int workMeasurements;
     private volatile long chunksLeftOut; // read by the bench
     private final GradientAlignment[] alignments;
     private final ExactAdjoint adjoint;
@@ -111,24 +112,35 @@ public final class SlidingAdjoint implements AutoCloseable {
      * @param span   steps back-propagated through per computation; a multiple of {@code stride}
      */
     public SlidingAdjoint(NetworkSpec spec, int batch, int stride, int span) {
-        this(spec, batch, stride, span, null);
+        this(spec, batch, stride, span, null, 1, System::nanoTime);
     }
 
     /**
      * Like {@link #SlidingAdjoint(NetworkSpec, int, int, int)}, but computes on a daemon worker thread of its
      * own and tells {@code listener} there; {@link #close} stops the thread.
      */
-    public static SlidingAdjoint inBackground(NetworkSpec spec, int batch, int stride, int span, Listener listener) {
+    public static SlidingAdjoint inBackground(NetworkSpec spec, int batch, int stride, int span, double workerShare,
+                                              Listener listener) {
+        return inBackground(spec, batch, stride, span, workerShare, listener, System::nanoTime);
+    }
+
+    /** Like the one above, timing strides and the worker by {@code clock} (nanoseconds; tests drive their own). */
+    public static SlidingAdjoint inBackground(NetworkSpec spec, int batch, int stride, int span, double workerShare,
+                                       Listener listener, java.util.function.LongSupplier clock) {
         if (listener == null) throw new IllegalArgumentException("a background adjoint needs a listener");
-        SlidingAdjoint s = new SlidingAdjoint(spec, batch, stride, span, listener);
+        if (!(workerShare > 0 && workerShare <= 1)) throw new IllegalArgumentException("worker share must be in (0, 1]");
+        SlidingAdjoint s = new SlidingAdjoint(spec, batch, stride, span, listener, workerShare, clock);
         s.worker.start();
         return s;
     }
 
-    private SlidingAdjoint(NetworkSpec spec, int batch, int stride, int span, Listener listener) {
+    private SlidingAdjoint(NetworkSpec spec, int batch, int stride, int span, Listener listener, double workerShare,
+                           java.util.function.LongSupplier clock) {
         if (stride < 1) throw new IllegalArgumentException("stride must be at least one step");
         if (span < stride || span % stride != 0) throw new IllegalArgumentException("span must be a multiple of the stride");
         this.stride = stride;
+        this.workerShare = workerShare;
+        this.clock = clock;
         this.span = span;
         int k = span / stride;
         this.spec = spec;
@@ -175,9 +187,8 @@ public final class SlidingAdjoint implements AutoCloseable {
         java.util.Arrays.fill(active, false);
         java.util.Arrays.fill(incomplete, false);
         recordingChunk = true;
-        measured = true;
-        java.util.Arrays.fill(computeSteps, 0);
-        measurements = 0;
+        chunkStartNanos = -1;
+        workMeasurements = 0;
         computedStart = -1;
         lastAlignment = Double.NaN;
         alignments[0].clear();
@@ -264,31 +275,35 @@ public final class SlidingAdjoint implements AutoCloseable {
 
     /**
      * Whether chunk number {@code number} may be read by a computation: the last window it belongs to (the one it
-     * opens) fills at step count (number + k)·stride, which must not come before the worker is expected to be idle.
+     * opens) is expected to fill k strides from now, which must not come before the worker's share allows the next
+     * hand-over. Recording thread, at the chunk's first step.
      */
     private boolean chunkNeeded(long number) {
-        if (worker == null || workerIdle() || measurements == 0) return true;
-        long expectedIdle = busySince + expectedComputeSteps() - stride;
-        return (number + span / stride) * stride >= expectedIdle;
+        if (worker == null) return true;
+        long now = clock.getAsLong();
+        long last = chunkStartNanos;
+        chunkStartNanos = now;
+        if (last < 0) return true; // no stride timed yet
+        strideNanos = now - last;
+        int n = workMeasurements(); // read after the worker's state: its durations up to the last idle are visible
+        if (n == 0) return true;
+        long expectedFill = now + (span / stride) * strideNanos;
+        return expectedFill - handOverNanos >= (long) (medianWorkNanos(n) / workerShare);
     }
 
-    /** The median of the measured {@link #computeSteps}. */
-    private long expectedComputeSteps() {
-        int n = Math.min(measurements, computeSteps.length);
-        System.arraycopy(computeSteps, 0, sortedComputeSteps, 0, n);
-        java.util.Arrays.sort(sortedComputeSteps, 0, n);
-        return sortedComputeSteps[n / 2];
+    private int workMeasurements() {
+        workerState.get(); // the worker counts a window before it turns idle: this read orders the two
+        return Math.min(workMeasurements, workNanos.length);
     }
 
-    /** Recording thread: whether the worker is idle; the first time after a hand-over, measures how long it took. */
-    private boolean workerIdle() {
-        if (workerState.get() != IDLE) return false;
-        if (!measured) {
-            computeSteps[measurements++ % computeSteps.length] = recorded - busySince;
-            measured = true;
-        }
-        return true;
+    /** The median of the worker's last {@code n} working times. */
+    private long medianWorkNanos(int n) {
+        System.arraycopy(workNanos, 0, sortedWorkNanos, 0, n);
+        java.util.Arrays.sort(sortedWorkNanos, 0, n);
+        return sortedWorkNanos[n / 2];
     }
+
+    private boolean workerIdle() { return workerState.get() == IDLE; }
 
     /** Recording thread: the window whose parts are {@code linked} no longer needs its chunks. */
     private void release(int[] linked) {
@@ -323,20 +338,19 @@ public final class SlidingAdjoint implements AutoCloseable {
         spareLossWeight = lossWeight;
         // The weights the window is back-propagated with are those at its end, as when computed in line.
         spareParameters.copyFrom(net);
-        busySince = recorded;
-        measured = false;
+        handOverNanos = clock.getAsLong();
         workerState.set(BUSY); // publishes the spare window to the worker
         LockSupport.unpark(worker);
     }
 
     private void work() {
-        BackgroundPriority.lowerCurrentThread();
         while (!closed) {
             if (workerState.get() != BUSY) {
                 LockSupport.park(this);
                 continue;
             }
             long t0 = System.nanoTime();
+            long w0 = clock.getAsLong();
             adjoint.compute(spareTrajectory, spareParameters, spareLossWeight);
             finish(spareTrajectory, spareAlignment, spareStart, t0);
             if (!closed) {
@@ -347,6 +361,9 @@ public final class SlidingAdjoint implements AutoCloseable {
                     e.printStackTrace();
                 }
             }
+            // The listener's writing is the worker's work too: it counts against the share.
+            workNanos[workMeasurements % workNanos.length] = clock.getAsLong() - w0;
+            workMeasurements++;
             workerState.set(IDLE);
         }
     }

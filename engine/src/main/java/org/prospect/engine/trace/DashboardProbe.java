@@ -2,6 +2,7 @@ package org.prospect.engine.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.prospect.engine.adjoint.SlidingAdjoint;
 import org.prospect.engine.experiment.GleSimulation;
 import org.prospect.engine.gle.GleNetwork;
@@ -36,6 +37,11 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     /** Most neurons whose τ_m is traced. */
     public static final int MAX_TAU_NEURONS = 6;
     private static final long SNAPSHOT_PERIOD_NANOS = 33_000_000;
+    /**
+     * Share of one core the exact adjoint's worker may take. At paced speeds it computes every window well within
+     * this; at speed max about one window in eight, so that the simulation and the drawing keep the cores.
+     */
+    static final double ADJOINT_WORKER_SHARE = 0.1;
 
     /** What is traced per selected neuron, in column order. */
     public enum SlotQuantity {
@@ -64,6 +70,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
 
     private final NetworkSpec spec;
     private final double adjointWindow;
+    private final LongSupplier clock;
     private final int inputsShown;
     private final int outputsShown;
     private final NeuronId[] tauNeurons;
@@ -99,6 +106,12 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
      * @param traceCapacity rows each trace keeps for a slow reader
      */
     public DashboardProbe(NetworkSpec spec, double adjointWindow, int rowsPerTimeUnit, int traceCapacity) {
+        this(spec, adjointWindow, rowsPerTimeUnit, traceCapacity, System::nanoTime);
+    }
+
+    /** Like the public one, with the clock the adjoint's worker share is timed by (tests drive their own). */
+    DashboardProbe(NetworkSpec spec, double adjointWindow, int rowsPerTimeUnit, int traceCapacity, LongSupplier clock) {
+        this.clock = clock;
         if (!(adjointWindow > 0)) throw new IllegalArgumentException("adjoint window must be positive");
         this.spec = spec;
         this.adjointWindow = adjointWindow;
@@ -266,8 +279,8 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         beta = student.dynamics().beta();
         // Windows twice as long as what is shown of each: λ has at least one window of future behind it.
         int batch = student.batch();
-        sliding = SlidingAdjoint.inBackground(spec, batch, windowSteps, 2 * windowSteps,
-                s -> adjointComputed(s, batch, dt));
+        sliding = SlidingAdjoint.inBackground(spec, batch, windowSteps, 2 * windowSteps, ADJOINT_WORKER_SHARE,
+                s -> adjointComputed(s, batch, dt), clock);
         sliding.begin(student, sim.stepCount());
         alignedTarget = new double[student.batch() * spec.outputs()];
         int layers = spec.layerCount();

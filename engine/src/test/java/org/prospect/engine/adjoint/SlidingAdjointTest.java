@@ -85,21 +85,24 @@ class SlidingAdjointTest {
     }
 
     @Test
-    void inBackgroundComputesTheSameWindowsAsInLine() throws Exception {
-        // Two identical runs, learning on: one computes each window in line, the other hands it to its worker
-        // (waited for after every step, so that none is skipped).
+    void atPacedSpeedTheWorkerComputesEveryWindowAsInLine() throws Exception {
+        // Two identical runs, learning on: one computes each window in line, the other hands it to its worker with a
+        // share of a tenth of a core. The clock moves a millisecond per step and stands still while the worker
+        // computes (waited for after every step): a stride lasts far longer than the worker needs, as at paced speeds.
         GleExperiment e = SmallNetworks.teacherStudent(1, true);
         GleSimulation inLineSim = new GleSimulation(e);
         GleSimulation backgroundSim = new GleSimulation(e);
         double dt = e.dynamics().dt();
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         SlidingAdjoint inLine = new SlidingAdjoint(e.network(), e.batch(), WINDOW, 2 * WINDOW);
         java.util.List<double[]> told = new java.util.ArrayList<>();
-        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW,
-                s -> told.add(new double[] {s.computedStart(), s.alignment(), s.lambda(WINDOW - 1, 0)[0]}))) {
+        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW, 0.1,
+                s -> told.add(new double[] {s.computedStart(), s.alignment(), s.lambda(WINDOW - 1, 0)[0]}), clock::get)) {
             inLine.begin(inLineSim.student(), inLineSim.stepCount());
             background.begin(backgroundSim.student(), backgroundSim.stepCount());
             java.util.List<double[]> expected = new java.util.ArrayList<>();
             for (int t = 0; t < 5 * WINDOW; t++) {
+                clock.addAndGet(1_000_000);
                 inLineSim.step();
                 backgroundSim.step();
                 if (inLine.record(inLineSim.input(), alignedTarget(inLineSim), inLineSim.student(), dt)) {
@@ -110,6 +113,7 @@ class SlidingAdjointTest {
                 background.awaitIdle();
             }
             assertEquals(0, background.skipped());
+            assertEquals(0, background.chunksLeftOut());
             assertEquals(4, expected.size());
             assertEquals(expected.size(), told.size());
             for (int k = 0; k < expected.size(); k++) {
@@ -162,33 +166,43 @@ class SlidingAdjointTest {
     }
 
     @Test
-    void stepsOnlyDroppedWindowsWouldReadAreNotRecordedAndComputedWindowsStayExact() throws Exception {
-        // The worker is held busy until released here: first for 8 strides (its duration is then known), then for
-        // 4, earlier than expected, so that it waits for the next window whose chunks were all recorded.
+    void theWorkerTakesOnlyItsShareAndStepsOnlyDroppedWindowsWouldReadAreNotRecorded() throws Exception {
+        // The clock moves one unit per step (a stride is W units); the worker, with a share of half a core, is held
+        // in its listener until released here, the clock standing still meanwhile, so that its working times are
+        // known: 2W units for the window handed over at 2W, W for the next, 2W for the third.
         GleExperiment e = SmallNetworks.teacherStudent(1, true);
         GleSimulation sim = new GleSimulation(e);
         double dt = e.dynamics().dt();
         int layers = e.network().layerCount();
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.Semaphore entered = new java.util.concurrent.Semaphore(0);
         java.util.concurrent.Semaphore release = new java.util.concurrent.Semaphore(0);
         java.util.Map<Long, double[][][]> told = new java.util.concurrent.ConcurrentHashMap<>();
         Trajectory[] manual = {new Trajectory(e.network(), e.batch(), 2 * WINDOW),
                 new Trajectory(e.network(), e.batch(), 2 * WINDOW)};
         ExactAdjoint direct = new ExactAdjoint(e.network(), e.batch(), 2 * WINDOW);
         java.util.Map<Long, double[][][]> expected = new java.util.HashMap<>();
-        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW, s -> {
+        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW, 0.5, s -> {
             told.put(s.computedStart(), lambdas(s, layers));
+            entered.release();
             release.acquireUninterruptibly();
-        })) {
+        }, clock::get)) {
             background.begin(sim.student(), sim.stepCount());
-            for (int t = 0; t < 20 * WINDOW; t++) {
-                if (t == 10 * WINDOW || t == 15 * WINDOW) {
+            java.util.Set<Integer> handOvers = java.util.Set.of(2 * WINDOW, 5 * WINDOW, 9 * WINDOW, 13 * WINDOW);
+            for (int t = 0; t < 14 * WINDOW; t++) {
+                if (t == 4 * WINDOW || t == 6 * WINDOW || t == 11 * WINDOW) {
                     release.release();
                     background.awaitIdle();
                 }
                 if (t % WINDOW == 0) manual[(t / WINDOW) % 2].begin(sim.student());
+                clock.incrementAndGet();
                 sim.step();
                 for (Trajectory m : manual) if (t >= WINDOW || m == manual[0]) m.record(sim.input(), alignedTarget(sim), sim.student());
                 background.record(sim.input(), alignedTarget(sim), sim.student(), dt);
+                if (handOvers.contains(t + 1)) {
+                    // The worker has this window: its working time runs from this step's clock until released.
+                    assertTrue(entered.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "window handed over at step " + (t + 1));
+                }
                 if ((t + 1) % WINDOW == 0 && t + 1 >= 2 * WINDOW) {
                     direct.compute(manual[((t + 1) / WINDOW) % 2], sim.student(), dt);
                     double[][][] lambda = new double[2 * WINDOW][layers][];
@@ -200,12 +214,14 @@ class SlidingAdjointTest {
             }
             release.release(10);
             background.awaitIdle();
-            // Windows handed over when full at steps 2W, 11W and 17W. The first took 8 strides, so after the second
-            // hand-over chunks 11…14 are left out (their windows all fill before 11W + 8W − W) and the window that
-            // fills at 16W, with the worker back at 15W, is dropped; the next, recorded since 15W, is computed. The
-            // second took 4 strides; the upper median of the two is 8, so after the third chunks 17…19 are left out.
-            assertEquals(java.util.Set.of(0L, (long) 9 * WINDOW, (long) 15 * WINDOW), told.keySet());
-            assertEquals(7, background.chunksLeftOut());
+            // Hand-overs at 2W (worked 2W, until 4W; until then every chunk is recorded), then at 5W, the first window
+            // to fill once the worker was back (worked W). The median of the two is 2W, so with half a core the next
+            // hand-over waits until 4W after the last: chunks 5 and 6 are left out (the windows they open would fill
+            // at 7W and 8W), chunks 7 and 8 are recorded and their window is handed over at 9W (worked 2W); the median
+            // stays 2W, chunks 9 and 10 are left out, the window of 11 and 12 is handed over at 13W, and chunk 13 is
+            // left out. Each computed window is the exact adjoint of its own steps.
+            assertEquals(java.util.Set.of(0L, (long) 3 * WINDOW, (long) 7 * WINDOW, (long) 11 * WINDOW), told.keySet());
+            assertEquals(5, background.chunksLeftOut());
             for (var window : told.entrySet()) {
                 double[][][] want = expected.get(window.getKey());
                 for (int u = 0; u < 2 * WINDOW; u++) {
@@ -215,35 +231,6 @@ class SlidingAdjointTest {
                     }
                 }
             }
-        }
-    }
-
-    @Test
-    void theBackgroundWorkerYieldsToOtherThreadsOnLinux() throws Exception {
-        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self")),
-                "Linux only");
-        GleExperiment e = SmallNetworks.teacherStudent(1, true);
-        GleSimulation sim = new GleSimulation(e);
-        try (SlidingAdjoint background = SlidingAdjoint.inBackground(e.network(), e.batch(), WINDOW, 2 * WINDOW, s -> { })) {
-            background.begin(sim.student(), sim.stepCount());
-            for (int t = 0; t < 2 * WINDOW; t++) {
-                sim.step();
-                background.record(sim.input(), alignedTarget(sim), sim.student(), e.dynamics().dt());
-            }
-            background.awaitIdle(); // the worker has computed a window, so it has started and lowered itself
-            Integer nice = null;
-            try (var list = java.nio.file.Files.list(tasks)) {
-                for (java.nio.file.Path task : list.toList()) {
-                    String comm = java.nio.file.Files.readString(task.resolve("comm")).strip();
-                    if (!"prospect-sliding-adjoint".startsWith(comm)) continue;
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    // Fields after "(comm) ": state is the 3rd field of stat, nice the 19th.
-                    nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                }
-            }
-            org.junit.jupiter.api.Assumptions.assumeTrue(nice != null, "worker thread not found in /proc");
-            assertEquals(BackgroundPriority.NICENESS, nice);
         }
     }
 }

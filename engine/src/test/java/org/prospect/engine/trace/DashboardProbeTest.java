@@ -18,8 +18,10 @@ class DashboardProbeTest {
     private final GleExperiment experiment = SmallNetworks.teacherStudent(1, true);
     private final GleSimulation sim = new GleSimulation(experiment);
 
+    /** A probe on a run paced at one time unit per second: the adjoint's worker has time for every window. */
     private DashboardProbe probe(int rowsPerTimeUnit, double adjointWindow) {
-        DashboardProbe p = new DashboardProbe(experiment.network(), adjointWindow, rowsPerTimeUnit, CAPACITY);
+        DashboardProbe p = new DashboardProbe(experiment.network(), adjointWindow, rowsPerTimeUnit, CAPACITY,
+                () -> Math.round(sim.time() * 1e9));
         p.attach(sim);
         return p;
     }
