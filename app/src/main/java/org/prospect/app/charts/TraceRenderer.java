@@ -14,8 +14,8 @@ import javafx.scene.canvas.GraphicsContext;
  * <p>Why: the software pipeline (Marlin) pays for every crossing of a path edge with every sub-pixel scanline, so a
  * stroked zigzag over the whole plot height at one point per pixel costs tens of times more than a smooth line, and
  * three such lines took most of a frame's rendering. The band is the same set of pixels: per pixel column, the
- * interval within half a line width of the polyline (round joins, evaluated at the column's centre), so it has two
- * edges per column whatever the noise. Smooth lines are stroked by ChartFX exactly as before. A dashed noisy line is
+ * interval within half a line width of the polyline (round joins, evaluated at the column's centre), filled as
+ * one rectangle per column whatever the noise. Smooth lines are stroked by ChartFX exactly as before. A dashed noisy line is
  * cut into dashes along x (along its length a zigzag's dashes are shorter than a pixel column anyway).
  */
 final class TraceRenderer extends ErrorDataSetRenderer {
@@ -30,8 +30,6 @@ final class TraceRenderer extends ErrorDataSetRenderer {
     private double[] ys = new double[0];
     private double[] top = new double[0];
     private double[] bottom = new double[0];
-    private double[] polygonX = new double[0];
-    private double[] polygonY = new double[0];
 
     TraceRenderer() {
         setDrawMarker(false);
@@ -192,41 +190,14 @@ final class TraceRenderer extends ErrorDataSetRenderer {
         return v < lo ? lo : Math.min(v, hi);
     }
 
-    /** Fills columns [a, b) (indices from {@code first}) as polygons, one per stretch of covered columns. */
+    /**
+     * Fills columns [a, b) (indices from {@code first}), each as a one-pixel-wide rectangle from its top to its bottom:
+     * the rasterizer fills an axis-aligned rectangle without tracing edges, where a polygon through the columns had
+     * two edges per column for it to cross on every sub-pixel scanline (a frame's render time 8.8–9.1 → 7.8–8.0 ms).
+     */
     private void fillColumns(GraphicsContext gc, int first, int a, int b) {
-        int c = a;
-        while (c < b) {
-            while (c < b && !(top[c] <= bottom[c])) c++;
-            int s = c;
-            while (c < b && top[c] <= bottom[c]) c++;
-            if (c > s) fillPolygon(gc, first, s, c);
+        for (int c = a; c < b; c++) {
+            if (top[c] <= bottom[c]) gc.fillRect(first + c, top[c], 1, bottom[c] - top[c]);
         }
-    }
-
-    /** One polygon: the tops of columns [s, e) left to right, their bottoms right to left (centre samples, flat ends). */
-    private void fillPolygon(GraphicsContext gc, int first, int s, int e) {
-        int size = 2 * (e - s) + 4;
-        if (polygonX.length < size) {
-            polygonX = new double[size];
-            polygonY = new double[size];
-        }
-        int p = 0;
-        polygonX[p] = first + s;
-        polygonY[p++] = top[s];
-        for (int c = s; c < e; c++) {
-            polygonX[p] = first + c + 0.5;
-            polygonY[p++] = top[c];
-        }
-        polygonX[p] = first + e;
-        polygonY[p++] = top[e - 1];
-        polygonX[p] = first + e;
-        polygonY[p++] = bottom[e - 1];
-        for (int c = e - 1; c >= s; c--) {
-            polygonX[p] = first + c + 0.5;
-            polygonY[p++] = bottom[c];
-        }
-        polygonX[p] = first + s;
-        polygonY[p++] = bottom[s];
-        gc.fillPolygon(polygonX, polygonY, p);
     }
 }
