@@ -32,7 +32,7 @@ import org.prospect.engine.gle.NetworkSpec;
  * is left out when the window it opens, the last one it belongs to, is expected to fill earlier (from the wall time
  * of the last stride). A window with a chunk left out is dropped like one the worker had no time for. At paced
  * speeds a stride lasts far longer than the worker needs, and every window is computed; at speed max in the window
- * the worker computes about one window in eight. Recording costs the simulation thread about a tenth of a headless
+ * the worker computes about one window in ten. Recording costs the simulation thread about a tenth of a headless
  * run's speed at batch 100 (each step's rates, derivatives and velocities go to memory the worker's core reads):
  * planning by the worker's share records about two chunks per computed window, where predicting the niced
  * worker's return (it took 1 to 40 strides) had recorded three in five of all steps.

@@ -39,7 +39,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     private static final long SNAPSHOT_PERIOD_NANOS = 33_000_000;
     /**
      * Share of one core the exact adjoint's worker may take. At paced speeds it computes every window well within
-     * this; at speed max about one window in eight, so that the simulation and the drawing keep the cores.
+     * this; at speed max about one window in ten, so that the simulation and the drawing keep the cores.
      */
     static final double ADJOINT_WORKER_SHARE = 0.1;
 
