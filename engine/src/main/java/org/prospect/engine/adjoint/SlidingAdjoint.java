@@ -220,6 +220,7 @@ public final class SlidingAdjoint implements AutoCloseable {
                     release(links[i]);
                 } else if (worker == null) {
                     long t0 = System.nanoTime();
+                    linkChunks(tr, links[i]);
                     adjoint.compute(tr, net, lossWeight);
                     finish(tr, alignments[i], starts[i], t0);
                     computed = true;
@@ -266,7 +267,9 @@ public final class SlidingAdjoint implements AutoCloseable {
         for (int i = 0; i < trajectories.length; i++) {
             if (!active[i]) continue;
             int part = (int) (number - (starts[i] - first) / stride);
-            trajectories[i].link(part, chunks[c]);
+            // Only noted here: the window's view is pointed at its chunks when it is computed (linkChunks), for
+            // the few windows that are — a stride's 5 reference stores per step and window cost the recording
+            // thread 3 % at speed max.
             links[i][part] = c;
             chunkRefs[c]++;
             if (!recordingChunk) incomplete[i] = true;
@@ -351,6 +354,8 @@ public final class SlidingAdjoint implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             long w0 = clock.getAsLong();
+            // The chunks stay referenced (spareLinks) until the next hand-over, which waits for this one to finish.
+            linkChunks(spareTrajectory, spareLinks);
             adjoint.compute(spareTrajectory, spareParameters, spareLossWeight);
             finish(spareTrajectory, spareAlignment, spareStart, t0);
             if (!closed) {
@@ -365,6 +370,14 @@ public final class SlidingAdjoint implements AutoCloseable {
             workNanos[workMeasurements % workNanos.length] = clock.getAsLong() - w0;
             workMeasurements++;
             workerState.set(IDLE);
+        }
+    }
+
+    /** Points the window's view at the chunks its parts were recorded in. */
+    private void linkChunks(Trajectory window, int[] parts) {
+        Trajectory[] recorded = chunks;
+        for (int part = 0; part < parts.length; part++) {
+            if (parts[part] >= 0) window.link(part, recorded[parts[part]]);
         }
     }
 

@@ -37,6 +37,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     /** Most neurons whose τ_m is traced. */
     public static final int MAX_TAU_NEURONS = 6;
     private static final long SNAPSHOT_PERIOD_NANOS = 33_000_000;
+    private static final int MAX_ROWS_PER_CLOCK = 8;
     /**
      * Share of one core the exact adjoint's worker may take. At paced speeds it computes every window well within
      * this; at speed max about one window in ten, so that the simulation and the drawing keep the cores.
@@ -93,9 +94,13 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
     private double[][] previousWeights;
     private double[][] publishedWeights;
     private double[] weightChangeSum;
+    private double[] weightNorm;
     private double lossSum;
     private int blockSteps;
     private long sinceRow;
+    private int rowsSinceClock;
+    private int clockEvery = 1;
+    private long rowsSinceSnapshot;
     private long lastSnapshotNanos;
     private double lastSnapshotTime;
     private boolean dirty;
@@ -287,13 +292,18 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         previousWeights = new double[layers][];
         publishedWeights = new double[layers][];
         weightChangeSum = new double[layers];
+        weightNorm = new double[layers];
         for (int l = 0; l < layers; l++) {
             previousWeights[l] = student.weights(l).clone();
             publishedWeights[l] = student.weights(l).clone();
+            weightNorm[l] = norm(student.weights(l));
         }
         lossSum = 0;
         blockSteps = 0;
         sinceRow = 0;
+        rowsSinceClock = 0;
+        clockEvery = 1;
+        rowsSinceSnapshot = 0;
         lastSnapshotTime = sim.time();
         publishSnapshot(sim);
     }
@@ -315,12 +325,16 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
             double[] w = student.weights(l);
             double[] prev = previousWeights[l];
             double sq = 0;
+            double norm = 0;
             for (int k = 0; k < w.length; k++) {
                 double d = w[k] - prev[k];
                 sq += d * d;
+                norm += w[k] * w[k];
                 prev[k] = w[k];
             }
             weightChangeSum[l] += Math.sqrt(sq);
+            // In the same pass: with a row every step a second pass over the weights would double this loop.
+            weightNorm[l] = Math.sqrt(norm);
         }
         lossSum += sim.loss();
         blockSteps++;
@@ -329,12 +343,21 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         if (++sinceRow >= every) {
             sinceRow = 0;
             writeRow(sim, sel);
-            long now = System.nanoTime();
-            if (now - lastSnapshotNanos >= SNAPSHOT_PERIOD_NANOS) {
-                publishSnapshot(sim);
-                lastSnapshotNanos = now;
-                dirty = false;
-                return;
+            if (++rowsSinceClock >= clockEvery) {
+                rowsSinceClock = 0;
+                rowsSinceSnapshot += clockEvery;
+                long now = System.nanoTime();
+                if (now - lastSnapshotNanos >= SNAPSHOT_PERIOD_NANOS) {
+                    publishSnapshot(sim);
+                    lastSnapshotNanos = now;
+                    // With a row every step the clock cost as much as a small network's step: read it about
+                    // 16 times a snapshot period, but at least every MAX_ROWS_PER_CLOCK rows (a slowed-down run
+                    // sees its next snapshot at most that many rows late).
+                    clockEvery = (int) Math.max(1, Math.min(MAX_ROWS_PER_CLOCK, rowsSinceSnapshot / 16));
+                    rowsSinceSnapshot = 0;
+                    dirty = false;
+                    return;
+                }
             }
         }
         dirty = true;
@@ -380,7 +403,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
         r[c++] = blockSteps == 0 ? sim.loss() : lossSum / blockSteps;
         r[c++] = latestAdjoint.front().alignment;
         int layers = spec.layerCount();
-        for (int l = 0; l < layers; l++) r[c++] = norm(student.weights(l));
+        for (int l = 0; l < layers; l++) r[c++] = weightNorm[l];
         for (int l = 0; l < layers; l++) {
             r[c++] = blockSteps == 0 ? 0 : weightChangeSum[l] / blockSteps;
             weightChangeSum[l] = 0;

@@ -43,6 +43,45 @@ class DashboardProbeTest {
     }
 
     @Test
+    void theWeightNormAndItsChangeAreThoseOfTheWeightsAtTheRowsStep() {
+        DashboardProbe p = probe(100, 1); // dt = 0.01: one row per step
+        int layers = experiment.network().layerCount();
+        List<double[]> expected = new ArrayList<>();
+        double[][] before = new double[layers][];
+        for (int l = 0; l < layers; l++) before[l] = sim.student().weights(l).clone();
+        for (int t = 0; t < 60; t++) {
+            sim.step();
+            p.afterStep(sim);
+            double[] row = new double[2 * layers];
+            for (int l = 0; l < layers; l++) {
+                double[] w = sim.student().weights(l);
+                double sq = 0;
+                double change = 0;
+                for (int k = 0; k < w.length; k++) {
+                    sq += w[k] * w[k];
+                    change += (w[k] - before[l][k]) * (w[k] - before[l][k]);
+                }
+                row[l] = Math.sqrt(sq);
+                row[layers + l] = Math.sqrt(change);
+                before[l] = w.clone();
+            }
+            expected.add(row);
+        }
+        Drained d = new Drained(p.trace());
+        assertEquals(60, d.rows);
+        for (int t = 0; t < 60; t++) {
+            for (int l = 0; l < layers; l++) {
+                double norm = expected.get(t)[l];
+                assertEquals(norm, d.columns[p.weightNormChannel(l)][t], 1e-14 * norm, "‖W" + l + "‖ at step " + t);
+                double change = expected.get(t)[layers + l];
+                assertEquals(change, d.columns[p.weightChangeChannel(l)][t], 1e-9 * change + 1e-300,
+                        "‖ΔW" + l + "‖ at step " + t);
+            }
+        }
+        assertTrue(expected.get(59)[layers] > 0, "the weights learn, so their change is not trivially 0");
+    }
+
+    @Test
     void probePublishesTheSelectedNeuronsValuesEqualToGleNetworkValueAtThatStep() {
         DashboardProbe p = probe(100, 1); // dt = 0.01: one row per step
         List<NeuronId> chosen = List.of(new NeuronId(0, 2), new NeuronId(1, 0));
