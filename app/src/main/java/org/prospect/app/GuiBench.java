@@ -16,8 +16,10 @@ import org.prospect.engine.trace.DashboardProbe;
 import org.prospect.engine.trace.TraceBuffer;
 
 /**
- * {@code prospect bench --gui [FILE] [--seconds N] [--warmup W] [--window-only]}: how fast the window draws while
- * the engine runs flat out, and what that costs the engine. First the same experiment runs headless at speed "max"
+ * {@code prospect bench --gui [FILE] [--seconds N] [--warmup W] [--window T] [--window-only]}: how fast the window
+ * draws while the engine runs flat out, and what that costs the engine. The charts' rolling window is T time units,
+ * by default the one that holds {@link Dashboard#POINTS_PER_WINDOW} steps (200 τ at dt = 0.01), so that every line
+ * has that many points in view. First the same experiment runs headless at speed "max"
  * (runner alone, then runner + dashboard probe with a reader draining its traces; skipped with --window-only), then
  * the window opens on it, plays at "max", and after W seconds of warm-up counts for N seconds: JavaFX pulses per
  * second (what the status bar shows), chart canvas repaints per second (all six charts together, and per chart),
@@ -30,6 +32,7 @@ import org.prospect.engine.trace.TraceBuffer;
 public final class GuiBench {
     static final String SECONDS = "prospect.bench.seconds";
     static final String WARMUP = "prospect.bench.warmup";
+    static final String WINDOW = "prospect.bench.window";
     private static final String SIMULATION_THREAD = "prospect-simulation";
     /** The JavaFX threads that make a frame: scene graph, layout, CSS and chart canvases' commands; rasterizing them. */
     private static final String FX_THREAD = "JavaFX Application Thread";
@@ -46,6 +49,7 @@ public final class GuiBench {
         double seconds = 10;
         double warmup = 30;
         boolean windowOnly = false;
+        double window = Double.NaN;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -53,9 +57,10 @@ public final class GuiBench {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
                 case "--window-only" -> windowOnly = true;
+                case "--window" -> window = Double.parseDouble(args[++i]);
                 default -> {
                     if (a.startsWith("-")) {
-                        System.err.println("bench --gui: unknown option " + a + "; expected [FILE] [--seconds N] [--warmup W] [--window-only]");
+                        System.err.println("bench --gui: unknown option " + a + "; expected [FILE] [--seconds N] [--warmup W] [--window T] [--window-only]");
                         return 2;
                     }
                     file = Path.of(a);
@@ -69,28 +74,34 @@ public final class GuiBench {
             System.err.println("bench --gui: " + e.getMessage());
             return 2;
         }
+        double dt = experiment.dynamics().dt();
+        if (Double.isNaN(window)) window = Dashboard.POINTS_PER_WINDOW * dt;
+        window = Math.max(Dashboard.MIN_WINDOW, Math.min(Dashboard.MAX_WINDOW, window));
         System.out.printf(Locale.ROOT, "file %s, %.0f s warm-up, %.0f s measured, %d cores, load average %s%n", file,
                 warmup, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(Locale.ROOT, "rolling window %.4g τ: %,d steps, %,d points per line in view%n", window,
+                Math.round(window / dt), Math.min(Math.round(window / dt), Dashboard.POINTS_PER_WINDOW));
         if (!windowOnly) {
-            double alone = headless(experiment, false, warmup, seconds);
+            double alone = headless(experiment, false, window, warmup, seconds);
             System.out.printf(Locale.ROOT, "headless runner            %,12.0f steps/s%n", alone);
-            double probed = headless(experiment, true, warmup, seconds);
+            double probed = headless(experiment, true, window, warmup, seconds);
             System.out.printf(Locale.ROOT, "headless runner + probe    %,12.0f steps/s%n", probed);
         }
         System.setProperty(SECONDS, Double.toString(seconds));
         System.setProperty(WARMUP, Double.toString(warmup));
+        System.setProperty(WINDOW, Double.toString(window));
         System.setProperty("prospect.open", file.toString());
         Application.launch(ProspectApp.class);
         return 0;
     }
 
     /** Steps/s of a runner at speed max, with or without the dashboard probe (drained like the feeder does). */
-    static double headless(GleExperiment experiment, boolean probe, double warmup, double seconds) {
+    static double headless(GleExperiment experiment, boolean probe, double window, double warmup, double seconds) {
         try (SimulationRunner runner = new SimulationRunner(experiment, MainWindow.ROWS_PER_TIME_UNIT,
                 MainWindow.WINDOW_TIME_UNITS * MainWindow.ROWS_PER_TIME_UNIT, halt -> { })) {
             DashboardProbe p = null;
             if (probe) {
-                p = new DashboardProbe(experiment.network(), Dashboard.ADJOINT_WINDOW, 50, 8192);
+                p = Dashboard.probe(experiment.network(), window);
                 runner.addObserver(p);
             }
             runner.start();
@@ -198,6 +209,7 @@ public final class GuiBench {
         double seconds = Double.parseDouble(System.getProperty(SECONDS, "10"));
         double warmup = Double.parseDouble(System.getProperty(WARMUP, "30"));
         window.transport().setSpeed(Command.AS_FAST_AS_POSSIBLE);
+        if (window.dashboard() != null) window.dashboard().setWindow(Double.parseDouble(System.getProperty(WINDOW, "20")));
         long[] pulses = new long[1];
         AnimationTimer counter = new AnimationTimer() {
             @Override

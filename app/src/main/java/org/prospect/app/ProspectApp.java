@@ -65,6 +65,11 @@ public final class ProspectApp extends Application {
         if (speed != null && !speed.isBlank()) {
             window.transport().setSpeed(speed.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(speed));
         }
+        // -Dprospect.window=200: the charts' rolling window in τ (screenshots of a long history).
+        String rolling = System.getProperty("prospect.window");
+        if (rolling != null && !rolling.isBlank() && window.dashboard() != null) {
+            window.dashboard().setWindow(Double.parseDouble(rolling));
+        }
         window.start();
 
         window.themeProperty().addListener((o, was, now) -> remember(prefs.withTheme(now)));

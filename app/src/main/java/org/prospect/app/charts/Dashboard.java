@@ -28,7 +28,7 @@ import org.prospect.engine.trace.NeuronId;
 /**
  * The live dashboard: the network view (with the rolling-window and colour controls) beside six charts
  * — signals; soma and dendrites; phase advance; GLE errors vs the exact BPTT error; weights and τ_m; loss
- * and gradient alignment — all over a rolling window of 1–100 time units. Data path: the runner's
+ * and gradient alignment — all over a rolling window of 1–1000 time units. Data path: the runner's
  * {@link DashboardProbe} (engine, simulation thread, decimated) → its traces → {@link DashboardFeeder}
  * (own thread, bulk adds) → ChartFX data sets; the FX thread only sets axis ranges and repaints the
  * network canvas, at most ~30 times a second.
@@ -36,11 +36,14 @@ import org.prospect.engine.trace.NeuronId;
 public final class Dashboard implements AutoCloseable {
     public static final double DEFAULT_WINDOW = 20;
     public static final double MIN_WINDOW = 1;
-    public static final double MAX_WINDOW = 100;
-    /** Trace rows per rolling window: bounds the points per line and the work per frame. */
-    static final int ROWS_PER_WINDOW = 600;
-    static final int LINE_CAPACITY = 1200;
-    static final int TRACE_CAPACITY = 8192;
+    public static final double MAX_WINDOW = 1000;
+    /**
+     * Trace rows per rolling window: every step while a window holds fewer (20 τ at dt = 0.01 is 2000 steps). The
+     * feeder reduces each line to two points per pixel column, so what is drawn per frame does not grow with it.
+     */
+    public static final int POINTS_PER_WINDOW = 20_000;
+    /** Rows the probe's trace keeps for the feeder: at a row every step, about 0.1 s of the fastest runs. */
+    static final int TRACE_CAPACITY = 32_768;
     /**
      * The exact adjoint (exact error, λ) is shown in pieces of this many time units, each from BPTT over twice as long (so every value has
      * at least this much future behind it); the gradient alignment is per BPTT window.
@@ -80,13 +83,13 @@ public final class Dashboard implements AutoCloseable {
     public Dashboard(GleExperiment e) {
         NetworkSpec spec = e.network();
         hasTeacher = e.target() instanceof TargetSpec.Teacher;
-        probe = new DashboardProbe(spec, ADJOINT_WINDOW, rowsPerTimeUnit(DEFAULT_WINDOW), TRACE_CAPACITY);
+        probe = probe(spec, DEFAULT_WINDOW);
         selection = new SelectionModel(probe.selected(), DashboardProbe.SLOTS);
 
         String span = fmt(2 * ADJOINT_WINDOW);
         signals = new TimeChart("signal-chart", "Input, target, output",
                 "Input, target and output of the network (arbitrary units) against simulated time t in units of τ",
-                LINE_CAPACITY, "signal", TimeChart.Scale.LINEAR, null, null);
+                "signal", TimeChart.Scale.LINEAR, null, null);
         for (int i = 0; i < probe.inputsShown(); i++) {
             signals.addLine(line(name("input x", i, probe.inputsShown()), Palette.INPUT, i, probe.inputChannel(i), 0));
         }
@@ -99,21 +102,21 @@ public final class Dashboard implements AutoCloseable {
         potentials = new TimeChart("potentials-chart", "Soma, dendrites",
                 "Soma and dendrites of the followed neurons: somatic potential u, basal input W r + b and apical "
                         + "potential γ ĕ (arbitrary units)",
-                LINE_CAPACITY, "potential", TimeChart.Scale.LINEAR, null, null);
+                "potential", TimeChart.Scale.LINEAR, null, null);
         phase = new TimeChart("phase-chart", "Phase advance",
                 "Phase advance: the prospective rate φ(ŭ) leads the instantaneous rate φ(u)"
                         + (hasTeacher ? "; the teacher's rate for comparison" : ""),
-                LINE_CAPACITY, "rate", TimeChart.Scale.LINEAR, null, null);
+                "rate", TimeChart.Scale.LINEAR, null, null);
         errors = new TimeChart("errors-chart", "Errors vs exact adjoint",
                 "Errors: GLE's prospective error ĕ and instantaneous error e_in against the exact error "
                         + "ε = −β·∂L/∂s/dt from BPTT, in ĕ's units (s = W r + b, so ∂L/∂W = Σ ∂L/∂s ⊗ r: ĕ estimates ε; "
                         + "GLE.md's λ = ∂L/∂u is 0 for τ_r = τ_m neurons, see the network view), computed over "
                         + "sliding windows of " + span + " τ and drawn " + fmt(ADJOINT_WINDOW) + "–" + span + " τ late",
-                LINE_CAPACITY, "ĕ, e_in, ε", TimeChart.Scale.SYMMETRIC, null, null);
+                "ĕ, e_in, ε", TimeChart.Scale.SYMMETRIC, null, null);
         weights = new TimeChart("weights-chart", "Weights, τ_m",
                 "Weights and membrane time constants: ‖W‖ per layer and τ_m (left axis, τ units); "
                         + "‖ΔW‖ per step (right axis, log scale)",
-                LINE_CAPACITY, "‖W‖, τ_m", TimeChart.Scale.LINEAR, "‖ΔW‖/step", TimeChart.Scale.LOG);
+                "‖W‖, τ_m", TimeChart.Scale.LINEAR, "‖ΔW‖/step", TimeChart.Scale.LOG);
         for (int l = 0; l < spec.layerCount(); l++) {
             weights.addLine(line("‖W" + l + "‖", Palette.WEIGHT_NORM, l, probe.weightNormChannel(l), 0));
         }
@@ -127,20 +130,21 @@ public final class Dashboard implements AutoCloseable {
         loss = new TimeChart("loss-chart", "Loss, alignment",
                 "Loss (batch mean, log scale, left axis) and the alignment cos(ΔW_GLE, −∂L/∂W) of GLE's weight "
                         + "updates with BPTT's gradient, per " + span + " τ BPTT window (right axis)",
-                LINE_CAPACITY, "loss", TimeChart.Scale.LOG, "cos(ΔW, −∇L)", TimeChart.Scale.COSINE);
+                "loss", TimeChart.Scale.LOG, "cos(ΔW, −∇L)", TimeChart.Scale.COSINE);
         loss.addLine(line("loss", Palette.LOSS, 0, probe.lossChannel(), 0));
         loss.addLine(line("cos(ΔW, −∇L)", Palette.ALIGNMENT, 0, probe.alignmentChannel(), 1));
         charts = List.of(signals, potentials, phase, errors, weights, loss);
         showSelection(selection.selected());
         selection.addListener(this::selectionChanged);
 
-        feeder = new DashboardFeeder(probe, charts, LINE_CAPACITY, DEFAULT_WINDOW);
+        feeder = new DashboardFeeder(probe, charts, DEFAULT_WINDOW);
         networkView = new NetworkView(spec, probe.snapshots(), selection);
 
-        // Controls: rolling window (log scale 1…100 τ) and what the discs show.
+        // Controls: rolling window (log scale 1…1000 τ) and what the discs show.
         windowSlider = new Slider(Math.log10(MIN_WINDOW), Math.log10(MAX_WINDOW), Math.log10(DEFAULT_WINDOW));
         windowSlider.setId("window-slider");
-        windowSlider.setTooltip(new Tooltip("Rolling window of the charts, 1–100 time units"));
+        windowSlider.setTooltip(new Tooltip("Rolling window of the charts, 1–1000 time units (every step drawn up to "
+                + POINTS_PER_WINDOW + " steps per window)"));
         windowSlider.valueProperty().addListener((o, a, v) -> setWindow(Math.round(Math.pow(10, v.doubleValue()))));
         HBox.setHgrow(windowSlider, Priority.ALWAYS);
         windowLabel.setId("window-label");
@@ -202,7 +206,12 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private static int rowsPerTimeUnit(double window) {
-        return (int) Math.max(1, Math.round(ROWS_PER_WINDOW / window));
+        return (int) Math.max(1, Math.round(POINTS_PER_WINDOW / window));
+    }
+
+    /** The probe a dashboard attaches for a rolling window of this many time units (also what benchmarks run). */
+    public static DashboardProbe probe(NetworkSpec spec, double window) {
+        return new DashboardProbe(spec, ADJOINT_WINDOW, rowsPerTimeUnit(window), TRACE_CAPACITY);
     }
 
     private static TimeChart.Line line(String name, String colour, int dash, int channel, int axis) {
@@ -251,7 +260,7 @@ public final class Dashboard implements AutoCloseable {
         errors.setSelectionLines(err, generation);
     }
 
-    /** The rolling window in time units, 1–100 (FX thread). */
+    /** The rolling window in time units, 1–1000 (FX thread). */
     public void setWindow(double timeUnits) {
         window = Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, timeUnits));
         probe.setRowsPerTimeUnit(rowsPerTimeUnit(window));

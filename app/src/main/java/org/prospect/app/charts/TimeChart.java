@@ -48,6 +48,8 @@ public final class TimeChart {
         final boolean slot;
         final long generation;
         final Line line;
+        /** Feeder thread only: the line's points reduced to two per pixel column. */
+        final ColumnReducer reducer = new ColumnReducer();
 
         Series(CircularDoubleErrorDataSet data, Line line, boolean slot, long generation) {
             this(data, line.source(), line.channel(), line.axis(), slot, generation, line);
@@ -87,15 +89,23 @@ public final class TimeChart {
     private long appliedStyle;
     private boolean changed;
     private boolean changedValueAxis;
+    /** Device pixel columns of the plot area as last laid out (FX thread writes; the feeder reduces lines to them). */
+    private volatile int columns = DEFAULT_COLUMNS;
+
+    /** Pixel columns assumed before the first layout. */
+    static final int DEFAULT_COLUMNS = 600;
+    /** Most pixel columns a line is reduced to (a 4K screen's width). */
+    static final int MAX_COLUMNS = 4096;
+    /** Points each line keeps: two per pixel column over a window, twice over (a narrowed window keeps its past). */
+    static final int LINE_CAPACITY = 4 * MAX_COLUMNS;
 
     /**
      * @param title    short, so that it fits over a narrow chart; {@code about} is its tooltip
-     * @param capacity points each line keeps (at least the rows of the longest window)
      * @param right    the right axis' label, or null for none
      */
-    public TimeChart(String id, String title, String about, int capacity, String left, Scale leftScale, String right,
+    public TimeChart(String id, String title, String about, String left, Scale leftScale, String right,
                      Scale rightScale) {
-        this.capacity = capacity;
+        this.capacity = LINE_CAPACITY;
         time = axis(TIME_LABEL);
         time.setSide(Side.BOTTOM);
         int axes = right == null ? 1 : 2;
@@ -274,8 +284,17 @@ public final class TimeChart {
     /** Whether the user has zoomed in: then the chart holds still instead of following the run. */
     public boolean isZoomed() { return !zoomer.zoomStackDeque().isEmpty(); }
 
+    /** Device pixel columns of the plot area as last laid out (any thread). */
+    int columns() { return columns; }
+
     /** FX thread: follows the run — x from latest − window to latest, y from the feeder's ranges. */
     void follow(double latest, double window) {
+        double width = time.getWidth();
+        if (width > 0) {
+            javafx.stage.Window stage = chart.getScene() == null ? null : chart.getScene().getWindow();
+            double scale = stage == null ? 1 : stage.getRenderScaleX();
+            columns = (int) Math.max(16, Math.min(MAX_COLUMNS, Math.round(width * scale)));
+        }
         if (isZoomed()) return;
         double hi = Math.max(latest, window);
         changed = false;

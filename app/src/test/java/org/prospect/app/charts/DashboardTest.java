@@ -193,6 +193,6 @@ class DashboardTest {
         for (TimeChart c : dashboard.charts()) {
             assertEquals(5, c.timeAxis().getMax() - c.timeAxis().getMin(), 1e-9);
         }
-        assertEquals(120, dashboard.probe().rowsPerTimeUnit(), "finer rows for a shorter window");
+        assertEquals(4000, dashboard.probe().rowsPerTimeUnit(), "finer rows for a shorter window");
     }
 }

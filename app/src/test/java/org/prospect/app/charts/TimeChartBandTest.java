@@ -22,7 +22,7 @@ class TimeChartBandTest {
 
     @Start
     void start(Stage stage) {
-        chart = new TimeChart("band-chart", "Band", null, POINTS, "value", TimeChart.Scale.LINEAR, null, null);
+        chart = new TimeChart("band-chart", "Band", null, "value", TimeChart.Scale.LINEAR, null, null);
         chart.addLine(new TimeChart.Line("noise", Palette.LOSS, 0, TimeChart.Source.MAIN, 0, 0));
         chart.addLine(new TimeChart.Line("sine", Palette.RATE, 1, TimeChart.Source.MAIN, 1, 0));
         stage.setScene(new Scene(chart.node(), 640, 400));
