@@ -191,13 +191,28 @@ final class TraceRenderer extends ErrorDataSetRenderer {
     }
 
     /**
-     * Fills columns [a, b) (indices from {@code first}), each as a one-pixel-wide rectangle from its top to its bottom:
-     * the rasterizer fills an axis-aligned rectangle without tracing edges, where a polygon through the columns had
-     * two edges per column for it to cross on every sub-pixel scanline (render thread 9.4–9.9 → 8.7–8.8 ms a frame).
+     * Fills columns [a, b) (indices from {@code first}), each as a rectangle from its top to its bottom rounded to
+     * whole pixels, neighbours of the same extent as one: the rasterizer fills an axis-aligned rectangle without
+     * tracing edges (a polygon through the columns had two edges per column for it to cross on every sub-pixel
+     * scanline), and one on whole pixels without blending partly covered edge pixels (a fractional rectangle took
+     * twice as long in the software pipeline).
      */
     private void fillColumns(GraphicsContext gc, int first, int a, int b) {
-        for (int c = a; c < b; c++) {
-            if (top[c] <= bottom[c]) gc.fillRect(first + c, top[c], 1, bottom[c] - top[c]);
+        int c = a;
+        while (c < b) {
+            if (!(top[c] <= bottom[c])) {
+                c++;
+                continue;
+            }
+            double y0 = Math.rint(top[c]);
+            double y1 = Math.max(y0 + 1, Math.rint(bottom[c]));
+            int run = c + 1;
+            while (run < b && top[run] <= bottom[run] && Math.rint(top[run]) == y0
+                    && Math.max(y0 + 1, Math.rint(bottom[run])) == y1) {
+                run++;
+            }
+            gc.fillRect(first + c, y0, run - c, y1 - y0);
+            c = run;
         }
     }
 }
