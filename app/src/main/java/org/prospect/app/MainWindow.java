@@ -638,14 +638,16 @@ final class MainWindow implements AutoCloseable {
             return java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException("only GLE runs export traces"));
         }
-        java.util.Map<String, io.fair_acc.chartfx.XYChart> charts = new java.util.LinkedHashMap<>();
-        for (var c : s.centre.dashboard.charts()) charts.put(c.node().getId(), c.node());
-        if (s.centre.extra != null) charts.putAll(s.centre.extra.charts());
+        var dashboard = s.centre.dashboard;
+        var extra = s.centre.extra == null ? java.util.Map.<String, io.fair_acc.chartfx.XYChart>of() : s.centre.extra.charts();
         var settings = editsInForce(s);
         ExperimentText source = s.source;
         var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return RunFiles.exportVisible(charts, out, source, settings);
+                // The dashboard's lines at every step of its window; the extra view's as its charts hold them.
+                var lines = new java.util.ArrayList<>(dashboard.visibleLines());
+                lines.addAll(org.prospect.app.views.TraceExport.lines(extra));
+                return RunFiles.exportVisible(lines, out, source, settings);
             } catch (java.io.IOException | ExperimentFileException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

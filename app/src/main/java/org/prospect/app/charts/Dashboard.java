@@ -275,6 +275,15 @@ public final class Dashboard implements AutoCloseable {
 
     public double window() { return window; }
 
+    /**
+     * Every line of the six charts at every step of the rolling window the feeder has taken (any thread): for
+     * exports, where the charts draw each line reduced to two points per pixel column.
+     */
+    public List<ExportedLine> visibleLines() {
+        double to = feeder.latestTime();
+        return feeder.lines(to - window, to);
+    }
+
     /** One display frame: axes follow the run, the network is repainted. */
     void frame() {
         double latest = feeder.latestTime();

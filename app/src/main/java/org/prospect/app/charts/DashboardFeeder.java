@@ -1,5 +1,6 @@
 package org.prospect.app.charts;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.prospect.engine.trace.DashboardProbe;
 import org.prospect.engine.trace.TraceBuffer;
@@ -15,6 +16,8 @@ import org.prospect.engine.trace.TraceBuffer;
 public final class DashboardFeeder implements AutoCloseable {
     /** Rows drained at a time: the scratch arrays' size, not a limit per drain. */
     static final int CHUNK = 4096;
+    /** Rows of each trace kept as drained, for exports: more than a window's {@link Dashboard#POINTS_PER_WINDOW}. */
+    static final int RAW_ROWS = 32_768;
     private final DashboardProbe probe;
     private final List<TimeChart> charts;
     private final PacedFeed pacedFeed;
@@ -35,12 +38,14 @@ public final class DashboardFeeder implements AutoCloseable {
         final TimeChart.Source source;
         final double[] time = new double[CHUNK];
         final double[][] columns;
+        final RawRows raw;
         double last = Double.NEGATIVE_INFINITY;
 
         Part(TraceBuffer trace, TimeChart.Source source) {
             this.trace = trace;
             this.source = source;
             columns = new double[trace.channels()][CHUNK];
+            raw = new RawRows(trace.channels(), RAW_ROWS);
         }
     }
 
@@ -79,6 +84,7 @@ public final class DashboardFeeder implements AutoCloseable {
         for (TimeChart c : charts) {
             c.applyStyle();
             for (RangeTracker tr : c.trackers) tr.setWindow(w);
+            if (c.shownZoom != null) continue;
             double width = w / c.columns();
             for (TimeChart.Series s : c.series()) {
                 if (s.reducer.columnWidth() != width) s.reducer.setColumnWidth(width);
@@ -86,6 +92,15 @@ public final class DashboardFeeder implements AutoCloseable {
         }
         boolean reset = drainInto(main);
         if (drainInto(lambda)) reset = true;
+        for (TimeChart c : charts) {
+            double[] zoom = c.zoom;
+            TimeChart.Series[] series = c.series();
+            if (java.util.Arrays.equals(zoom, c.shownZoom) && (zoom == null || series == c.shownSeries)) continue;
+            // A zoom into rows no longer kept (the feeder came late at speed max) keeps the lines it has.
+            if (zoom == null || main.raw.oldestTime() <= zoom[0]) redraw(c, zoom, w);
+            c.shownZoom = zoom;
+            c.shownSeries = series;
+        }
         double t = main.last;
         if (Double.isFinite(t)) latestTime = t;
         for (TimeChart c : charts) {
@@ -124,37 +139,87 @@ public final class DashboardFeeder implements AutoCloseable {
                     }
                     if (p.source == TimeChart.Source.MAIN) for (RangeTracker tr : c.trackers) tr.clear();
                 }
+                p.raw.clear();
             }
             p.last = p.time[k];
         }
+        p.raw.append(p.time, p.columns, start, n);
         for (TimeChart c : charts) {
-            TimeChart.Series[] series = c.series();
-            for (TimeChart.Series s : series) {
-                if (s.source != p.source) continue;
-                int from = start;
-                if (s.slot) {
-                    // Rows are in generation order: skip those taken for an earlier selection.
-                    double[] gen = p.columns[0];
-                    while (from < n && gen[from] < s.generation) from++;
-                }
-                int m = 0;
-                double[] column = p.columns[s.channel];
-                boolean log = c.scale(s.axis) == TimeChart.Scale.LOG;
-                ColumnReducer reducer = s.reducer;
-                for (int k = from; k < n; k++) {
-                    if (s.slot && p.columns[0][k] != s.generation) continue;
-                    double v = column[k];
-                    if (log && !(v > 0)) v = Double.NaN; // a log axis cannot draw 0
-                    m = reducer.add(p.time[k], v, xs, ys, m);
-                }
-                if (m > 0) {
-                    RangeTracker tracker = c.trackers[s.axis];
-                    for (int k = 0; k < m; k++) tracker.add(xs[k], ys[k]);
-                    s.data.add(xs, ys, zeros, zeros, m);
-                }
+            if (c.shownZoom != null) continue; // a zoomed chart holds still: its lines were made for the zoom
+            for (TimeChart.Series s : c.series()) {
+                if (s.source == p.source) reduce(c, s, p.time, p.columns[0], p.columns[s.channel], start, n);
             }
         }
         return reset;
+    }
+
+    /** Reduces rows [from, to) of one line (times t, generations gen, values v) into its data set and axis range. */
+    private void reduce(TimeChart c, TimeChart.Series s, double[] t, double[] gen, double[] v, int from, int to) {
+        boolean log = c.scale(s.axis) == TimeChart.Scale.LOG;
+        ColumnReducer reducer = s.reducer;
+        int m = 0;
+        for (int k = from; k < to; k++) {
+            // Slot lines take only rows of their selection's generation.
+            if (s.slot && gen[k] != s.generation) continue;
+            double value = v[k];
+            if (log && !(value > 0)) value = Double.NaN; // a log axis cannot draw 0
+            m = reducer.add(t[k], value, xs, ys, m);
+            if (m > xs.length - 3) m = emit(c, s, m);
+        }
+        emit(c, s, m);
+    }
+
+    private int emit(TimeChart c, TimeChart.Series s, int m) {
+        if (m == 0) return 0;
+        RangeTracker tracker = c.trackers[s.axis];
+        for (int k = 0; k < m; k++) tracker.add(xs[k], ys[k]);
+        s.data.add(xs, ys, zeros, zeros, m);
+        return 0;
+    }
+
+    /**
+     * Redraws a chart's lines from the rows kept: over a zoomed range at that range's resolution (every step
+     * visible once the zoom is narrow enough), or, leaving a zoom, over the rolling window.
+     */
+    private void redraw(TimeChart c, double[] zoom, double window) {
+        double to = zoom != null ? zoom[1] : main.last;
+        double from = zoom != null ? zoom[0] : to - window;
+        // One column beyond each edge, so the lines reach the plot's sides.
+        double width = (to - from) / c.columns();
+        double[][] mainRows = main.raw.range(from - width, to + width);
+        double[][] lambdaRows = lambda.raw.range(from - width, to + width);
+        if (zoom == null) for (RangeTracker tr : c.trackers) tr.clear();
+        for (TimeChart.Series s : c.series()) {
+            s.data.reset();
+            s.reducer.clear();
+            s.reducer.setColumnWidth(width);
+            double[][] rows = s.source == TimeChart.Source.MAIN ? mainRows : lambdaRows;
+            reduce(c, s, rows[0], rows[1], rows[1 + s.channel], 0, rows[0].length);
+            if (zoom != null) emit(c, s, s.reducer.flush(xs, ys, 0)); // nothing more comes while zoomed
+        }
+    }
+
+    /**
+     * Every line of the charts at every row kept between times {@code from} and {@code to} (any thread): what the
+     * charts draw reduced to pixel columns, unreduced. A line following an earlier selection is NaN at rows taken
+     * for a later one.
+     */
+    public List<ExportedLine> lines(double from, double to) {
+        double[][] mainRows = main.raw.range(from, to);
+        double[][] lambdaRows = lambda.raw.range(from, to);
+        List<ExportedLine> lines = new ArrayList<>();
+        for (TimeChart c : charts) {
+            for (TimeChart.Series s : c.series()) {
+                double[][] rows = s.source == TimeChart.Source.MAIN ? mainRows : lambdaRows;
+                double[] values = rows[1 + s.channel];
+                double[] y = new double[values.length];
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = s.slot && rows[1][k] != s.generation ? Double.NaN : values[k];
+                }
+                lines.add(new ExportedLine(c.node().getId(), s.line.name(), rows[0], y));
+            }
+        }
+        return lines;
     }
 
     @Override

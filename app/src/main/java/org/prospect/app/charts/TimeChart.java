@@ -79,6 +79,11 @@ public final class TimeChart {
     private final List<Series> fixed = new ArrayList<>();
     private volatile Series[] series = new Series[0];
     final RangeTracker[] trackers;
+    /** The zoomed time range {from, to} as the FX thread last saw it, null when following the run. */
+    volatile double[] zoom;
+    /** Feeder thread: the zoom the lines were last drawn for (null: the rolling window), and the lines then. */
+    double[] shownZoom;
+    Series[] shownSeries;
     /** {min, max} per axis over the window, from the feeder; NaN when unknown. */
     volatile double[] ranges;
     private final List<Line> fixedLines = new ArrayList<>();
@@ -301,7 +306,12 @@ public final class TimeChart {
             double scale = stage == null ? 1 : stage.getRenderScaleX();
             columns = (int) Math.max(16, Math.min(MAX_COLUMNS, Math.round(width * scale)));
         }
-        if (isZoomed()) return;
+        if (isZoomed()) {
+            double[] z = zoom;
+            if (z == null || z[0] != time.getMin() || z[1] != time.getMax()) zoom = new double[] {time.getMin(), time.getMax()};
+            return;
+        }
+        zoom = null;
         double hi = Math.max(latest, window);
         changed = false;
         setIfChanged(time, hi - window, hi);

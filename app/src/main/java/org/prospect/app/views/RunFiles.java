@@ -1,12 +1,10 @@
 package org.prospect.app.views;
 
-import io.fair_acc.chartfx.XYChart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.prospect.engine.experiment.ExperimentFile;
 import org.prospect.engine.experiment.ExperimentFileException;
@@ -34,12 +32,12 @@ public final class RunFiles {
     }
 
     /**
-     * Writes what the charts hold now to {@code out} (CSV or NPZ by its extension) and, when the run came
+     * Writes these chart lines to {@code out} (CSV or NPZ by its extension) and, when the run came
      * from a file, that file with the edits in force beside it. Returns the files written.
      */
-    public static List<Path> exportVisible(Map<String, XYChart> charts, Path out, ExperimentText source, Settings edits)
+    public static List<Path> exportVisible(List<org.prospect.app.charts.ExportedLine> lines, Path out, ExperimentText source, Settings edits)
             throws IOException, ExperimentFileException {
-        TraceExport.Table table = TraceExport.collect(charts);
+        TraceExport.Table table = TraceExport.collect(lines);
         List<Path> written = writeExperimentBeside(out, source, edits);
         TraceExport.write(table, out);
         written.add(0, out);

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.prospect.app.charts.ExportedLine;
 import org.prospect.engine.export.NpzWriter;
 import org.prospect.engine.trace.AtomicFiles;
 
 /**
  * Exports what the charts hold now ("visible window"): every line of every chart given, as one table with a
  * time column {@code t} (the union of the lines' x values, ascending) and one column per line, NaN where a
- * line has no point at that time. Column names are the chart's id and the line's legend name, made into
+ * line has no point at that time. The dashboard gives its lines at every step of its window instead of the points
+ * it draws ({@code Dashboard.visibleLines}). Column names are the chart's id and the line's legend name, made into
  * identifiers ({@code signal_chart__output_r}), the same in the CSV header and as NPZ array names. Lines are
  * read under their data sets' read locks; call from any thread but the feeders'.
  */
@@ -32,10 +34,12 @@ public final class TraceExport {
 
     /** Reads the lines of {@code charts} (id → chart) into one table. */
     public static Table collect(Map<String, XYChart> charts) {
-        List<String> names = new ArrayList<>();
-        List<double[][]> lines = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        used.add("t");
+        return collect(lines(charts));
+    }
+
+    /** The points every line of {@code charts} (id → chart) holds, read under the data sets' read locks. */
+    public static List<ExportedLine> lines(Map<String, XYChart> charts) {
+        List<ExportedLine> lines = new ArrayList<>();
         for (Map.Entry<String, XYChart> c : charts.entrySet()) {
             for (DataSet d : c.getValue().getAllDatasets()) {
                 double[][] xy = d.lock().readLockGuard(() -> {
@@ -48,22 +52,32 @@ public final class TraceExport {
                     }
                     return new double[][] {x, y};
                 });
-                String base = identifier(c.getKey()) + "__" + identifier(d.getName());
-                String name = base;
-                for (int i = 2; !used.add(name); i++) name = base + "_" + i;
-                names.add(name);
-                lines.add(xy);
+                lines.add(new ExportedLine(c.getKey(), d.getName(), xy[0], xy[1]));
             }
         }
-        double[] times = lines.stream().flatMapToDouble(l -> Arrays.stream(l[0])).filter(Double::isFinite)
+        return lines;
+    }
+
+    /** One table of these lines: the union of their times, NaN where a line has no point. */
+    public static Table collect(List<ExportedLine> lines) {
+        List<String> names = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        used.add("t");
+        for (ExportedLine l : lines) {
+            String base = identifier(l.chart()) + "__" + identifier(l.name());
+            String name = base;
+            for (int i = 2; !used.add(name); i++) name = base + "_" + i;
+            names.add(name);
+        }
+        double[] times = lines.stream().flatMapToDouble(l -> Arrays.stream(l.x())).filter(Double::isFinite)
                 .sorted().distinct().toArray();
         double[][] values = new double[1 + lines.size()][times.length];
         values[0] = times;
         for (int c = 0; c < lines.size(); c++) {
             double[] column = values[1 + c];
             Arrays.fill(column, Double.NaN);
-            double[] x = lines.get(c)[0];
-            double[] y = lines.get(c)[1];
+            double[] x = lines.get(c).x();
+            double[] y = lines.get(c).y();
             for (int k = 0; k < x.length; k++) {
                 int row = Arrays.binarySearch(times, x[k]);
                 if (row >= 0) column[row] = y[k];

@@ -83,4 +83,86 @@ class DashboardFeederTest {
         assertTrue(columns >= TimeChart.DEFAULT_COLUMNS - 2, columns + " columns checked");
         assertTrue(line.getDataCount() < STEPS, line.getDataCount() + " points drawn for " + STEPS + " steps");
     }
+
+    @Test
+    void theWindowIsExportedAtEveryStepAlthoughDrawnReduced(FxRobot robot) {
+        GleSimulation sim = new GleSimulation(experiment);
+        DashboardProbe probe = Dashboard.probe(experiment.network(), WINDOW);
+        probe.attach(sim);
+        robot.interact(() -> chart.addLine(
+                new TimeChart.Line("output", Palette.RATE, 0, TimeChart.Source.MAIN, probe.outputChannel(0), 0)));
+        DashboardFeeder feeder = new DashboardFeeder(probe, List.of(chart), WINDOW);
+        int steps = 3000; // more than the window: the export starts one window before the newest row
+        double[] time = new double[steps];
+        double[] output = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            sim.step();
+            probe.afterStep(sim);
+            time[k] = sim.time();
+            output[k] = sim.student().output()[0];
+            if (k % 700 == 0) feeder.feed();
+        }
+        feeder.feed();
+        probe.close();
+
+        List<ExportedLine> lines = feeder.lines(time[steps - 1] - WINDOW, time[steps - 1]);
+        assertEquals(1, lines.size());
+        ExportedLine line = lines.get(0);
+        assertEquals("feeder-chart", line.chart());
+        assertEquals("output", line.name());
+        int first = steps - line.x().length;
+        assertTrue(Math.abs(line.x().length - WINDOW / 0.01) <= 1, line.x().length + " rows for a 20 τ window");
+        for (int k = 0; k < line.x().length; k++) {
+            assertEquals(time[first + k], line.x()[k], 0, "time of row " + k);
+            assertEquals(output[first + k], line.y()[k], 0, "output at row " + k);
+        }
+        assertTrue(chart.series()[0].data.getDataCount() < line.x().length, "the chart draws fewer points");
+    }
+
+    @Test
+    void aZoomedChartShowsEveryStepOfItsRangeAndTheWindowAgainWhenLeft(FxRobot robot) {
+        GleSimulation sim = new GleSimulation(experiment);
+        DashboardProbe probe = Dashboard.probe(experiment.network(), WINDOW);
+        probe.attach(sim);
+        robot.interact(() -> chart.addLine(
+                new TimeChart.Line("output", Palette.RATE, 0, TimeChart.Source.MAIN, probe.outputChannel(0), 0)));
+        DashboardFeeder feeder = new DashboardFeeder(probe, List.of(chart), WINDOW);
+        for (int k = 0; k < STEPS; k++) {
+            sim.step();
+            probe.afterStep(sim);
+        }
+        feeder.feed();
+        int reduced = chart.series()[0].data.getDataCount();
+
+        chart.zoom = new double[] {10, 12}; // 200 steps over 600 columns: each its own column
+        feeder.feed();
+        DataSet line = chart.series()[0].data;
+        List<ExportedLine> rows = feeder.lines(10, 12);
+        double[] t = rows.get(0).x();
+        double[] y = rows.get(0).y();
+        int inside = 0;
+        for (int i = 0; i < line.getDataCount(); i++) {
+            double x = line.get(DataSet.DIM_X, i);
+            if (x < 10 || x > 12) continue;
+            assertEquals(t[inside], x, 0, "step " + inside);
+            assertEquals(y[inside], line.get(DataSet.DIM_Y, i), 0, "value at step " + inside);
+            inside++;
+        }
+        assertEquals(t.length, inside, "every step of the zoomed range is a point");
+
+        for (int k = 0; k < 500; k++) {
+            sim.step();
+            probe.afterStep(sim);
+        }
+        feeder.feed();
+        assertTrue(line.get(DataSet.DIM_X, line.getDataCount() - 1) <= 12 + WINDOW / TimeChart.DEFAULT_COLUMNS,
+                "a zoomed chart holds still");
+
+        chart.zoom = null;
+        feeder.feed();
+        probe.close();
+        int back = chart.series()[0].data.getDataCount();
+        assertTrue(Math.abs(back - reduced) <= reduced / 10, back + " points again, as for the window before (" + reduced + ")");
+        assertEquals(sim.time(), chart.series()[0].data.get(DataSet.DIM_X, back - 1), 2 * WINDOW / TimeChart.DEFAULT_COLUMNS);
+    }
 }
