@@ -81,8 +81,9 @@ public final class GuiBench {
                 warmup, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf(Locale.ROOT, "rolling window %.4g τ: %,d steps, %,d points per line in view%n", window,
                 Math.round(window / dt), Math.min(Math.round(window / dt), Dashboard.POINTS_PER_WINDOW));
+        double alone = Double.NaN;
         if (!windowOnly) {
-            double alone = headless(experiment, false, window, warmup, seconds);
+            alone = headless(experiment, false, window, warmup, seconds);
             System.out.printf(Locale.ROOT, "headless runner            %,12.0f steps/s%n", alone);
             double probed = headless(experiment, true, window, warmup, seconds);
             System.out.printf(Locale.ROOT, "headless runner + probe    %,12.0f steps/s%n", probed);
@@ -92,8 +93,18 @@ public final class GuiBench {
         System.setProperty(WINDOW, Double.toString(window));
         System.setProperty("prospect.open", file.toString());
         Application.launch(ProspectApp.class);
+        if (!windowOnly && windowSteps > 0) {
+            // The machine's speed drifts within minutes: compare the window with headless runs on both sides of it.
+            double after = headless(experiment, false, window, Math.min(warmup, 10), seconds);
+            System.out.printf(Locale.ROOT, "headless runner after      %,12.0f steps/s%n", after);
+            System.out.printf(Locale.ROOT, "window / headless runner   %12.0f %% (of the mean of the runs before and after)%n",
+                    200 * windowSteps / (alone + after));
+        }
         return 0;
     }
+
+    /** The engine's steps/s in the window, once measured. */
+    private static volatile double windowSteps;
 
     /** Steps/s of a runner at speed max, with or without the dashboard probe (drained like the feeder does). */
     static double headless(GleExperiment experiment, boolean probe, double window, double warmup, double seconds) {
@@ -231,6 +242,7 @@ public final class GuiBench {
                 double pulseRate = (pulses[0] - p0) / elapsed;
                 double repaintRate = (TimeChart.repaints() - r0) / elapsed;
                 double steps = (window.runner().status().steps() - s0) / elapsed;
+                windowSteps = steps;
                 System.out.printf(Locale.ROOT, "window %.0fx%.0f: pulses        %8.1f /s%n",
                         window.root().getScene().getWidth(), window.root().getScene().getHeight(), pulseRate);
                 System.out.printf(Locale.ROOT, "window: chart repaints          %8.1f /s (%.1f per chart, %d charts)%n",

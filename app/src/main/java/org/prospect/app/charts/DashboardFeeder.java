@@ -14,7 +14,7 @@ import org.prospect.engine.trace.TraceBuffer;
  * small range arrays. Its thread is a {@link PacedFeed}, paced by the FX thread's pulses.
  */
 public final class DashboardFeeder implements AutoCloseable {
-    /** Rows drained at a time: the scratch arrays' size, not a limit per drain. */
+    /** Rows drained into the ring at a time (a drain goes on while there are more). */
     static final int CHUNK = 4096;
     /** Rows of each trace kept as drained, for exports: more than a window's {@link Dashboard#POINTS_PER_WINDOW}. */
     static final int RAW_ROWS = 32_768;
@@ -32,19 +32,16 @@ public final class DashboardFeeder implements AutoCloseable {
     private volatile long drains;
     private volatile long rows;
 
-    /** One trace and the time of its last row (a step back in time means the run was reset). */
+    /** One trace, the rows drained from it and the time of its last row (a step back in time means a reset). */
     private static final class Part {
         final TraceBuffer trace;
         final TimeChart.Source source;
-        final double[] time = new double[CHUNK];
-        final double[][] columns;
         final RawRows raw;
         double last = Double.NEGATIVE_INFINITY;
 
         Part(TraceBuffer trace, TimeChart.Source source) {
             this.trace = trace;
             this.source = source;
-            columns = new double[trace.channels()][CHUNK];
             raw = new RawRows(trace.channels(), RAW_ROWS);
         }
     }
@@ -114,20 +111,25 @@ public final class DashboardFeeder implements AutoCloseable {
     /** Adds the part's new rows to the lines fed from it; true when it found a reset. */
     private boolean drainInto(Part p) {
         boolean reset = false;
+        // At most a trace's worth per drain: at speed max the simulation writes while this runs.
+        long budget = p.trace.capacity();
         int n;
-        while ((n = p.trace.drain(p.time, p.columns)) > 0) {
-            if (drainChunk(p, n)) reset = true;
+        while (budget > 0 && (n = p.raw.drain(p.trace, CHUNK)) > 0) {
+            int from = p.raw.lastSlot();
+            if (drainChunk(p, from, from + n)) reset = true;
             rows += n;
-            if (n < CHUNK) break;
+            budget -= n;
         }
         return reset;
     }
 
-    private boolean drainChunk(Part p, int n) {
-        int start = 0;
+    /** Feeds the rows in slots [from, to) of the part's ring to the charts; true when it found a reset. */
+    private boolean drainChunk(Part p, int from, int to) {
+        double[] time = p.raw.time;
+        int start = from;
         boolean reset = false;
-        for (int k = 0; k < n; k++) {
-            if (p.time[k] < p.last) {
+        for (int k = from; k < to; k++) {
+            if (time[k] < p.last) {
                 // Rows before k are the tail of the old run: drop them and clear what this part feeds.
                 start = k;
                 reset = true;
@@ -139,15 +141,15 @@ public final class DashboardFeeder implements AutoCloseable {
                     }
                     if (p.source == TimeChart.Source.MAIN) for (RangeTracker tr : c.trackers) tr.clear();
                 }
-                p.raw.clear();
+                p.raw.resetAt(k);
             }
-            p.last = p.time[k];
+            p.last = time[k];
         }
-        p.raw.append(p.time, p.columns, start, n);
+        double[][] columns = p.raw.columns;
         for (TimeChart c : charts) {
             if (c.shownZoom != null) continue; // a zoomed chart holds still: its lines were made for the zoom
             for (TimeChart.Series s : c.series()) {
-                if (s.source == p.source) reduce(c, s, p.time, p.columns[0], p.columns[s.channel], start, n);
+                if (s.source == p.source) reduce(c, s, time, columns[0], columns[s.channel], start, to);
             }
         }
         return reset;

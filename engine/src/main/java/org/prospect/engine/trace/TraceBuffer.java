@@ -87,12 +87,20 @@ public final class TraceBuffer {
      * Every column array must be at least as long as {@code time}.
      */
     public int drain(double[] time, double[][] columns) {
+        return drain(time, columns, 0, time.length);
+    }
+
+    /**
+     * Consumer only: like {@link #drain(double[], double[][])}, into indices {@code offset, offset + 1, …} of the
+     * arrays, at most {@code max} rows (a consumer that keeps rows in a ring of its own drains into it directly).
+     */
+    public int drain(double[] time, double[][] columns, int offset, int max) {
         long available = (long) WRITTEN.getAcquire(this);
         long from = Math.max(read, available - capacity);
-        long to = Math.min(available, from + time.length);
+        long to = Math.min(available, from + max);
         for (long i = from; i < to; i++) {
             int base = (int) (i % capacity) * stride;
-            int k = (int) (i - from);
+            int k = offset + (int) (i - from);
             time[k] = rows[base];
             for (int c = 0; c < channels; c++) columns[c][k] = rows[base + 1 + c];
         }
@@ -105,8 +113,8 @@ public final class TraceBuffer {
         int torn = (int) Math.min(copied, Math.max(0, firstIntact - from));
         if (torn > 0) {
             int kept = copied - torn;
-            System.arraycopy(time, torn, time, 0, kept);
-            for (int c = 0; c < channels; c++) System.arraycopy(columns[c], torn, columns[c], 0, kept);
+            System.arraycopy(time, offset + torn, time, offset, kept);
+            for (int c = 0; c < channels; c++) System.arraycopy(columns[c], offset + torn, columns[c], offset, kept);
         }
         long lost = (from - read) + torn;
         if (lost > 0) dropped += lost;

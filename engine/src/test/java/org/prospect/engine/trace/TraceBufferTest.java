@@ -94,4 +94,19 @@ class TraceBufferTest {
         assertEquals(rows, delivered + buffer.dropped(), "every row is either delivered or counted as dropped");
         assertTrue(delivered > 0);
     }
+
+    @Test
+    void drainsIntoTheGivenOffsetOfTheCallersArrays() {
+        TraceBuffer buffer = new TraceBuffer(2, 8);
+        for (int i = 0; i < 5; i++) buffer.write(i, new double[] {10 + i, 20 + i});
+        double[] time = new double[10];
+        double[][] cols = new double[2][10];
+        assertEquals(3, buffer.drain(time, cols, 6, 3));
+        assertEquals(2, buffer.drain(time, cols, 0, 4));
+        assertEquals(0, time[6]);
+        assertEquals(12, cols[0][8]);
+        assertEquals(23, cols[1][0]);
+        assertEquals(4, time[1]);
+        assertEquals(0, buffer.dropped());
+    }
 }
