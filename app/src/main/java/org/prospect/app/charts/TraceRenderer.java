@@ -163,7 +163,12 @@ final class TraceRenderer extends ErrorDataSetRenderer {
         int c0 = Math.max(first, (int) Math.floor(x0 - radius - 0.5));
         int c1 = Math.min(first + top.length - 1, (int) Math.ceil(x1 + radius - 0.5));
         double r2 = radius * radius;
+        // Nothing the segment covers lies outside its bounding box widened by the radius: a column whose interval
+        // already holds that (inside a dense noisy band, nearly every column) cannot be widened by it.
+        double lowest = Math.min(y0, y1) - radius;
+        double highest = Math.max(y0, y1) + radius;
         for (int c = c0; c <= c1; c++) {
+            if (lowest >= top[c - first] && highest <= bottom[c - first]) continue;
             double centre = c + 0.5;
             double u = Math.max(x0, centre - radius);
             double v = Math.min(x1, centre + radius);

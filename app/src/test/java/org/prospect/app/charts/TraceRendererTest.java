@@ -83,4 +83,38 @@ class TraceRendererTest {
         noise[10] = Double.NaN; // a gap does not count as a turn, nor hide the others
         assertTrue(TraceRenderer.noisy(noise, n));
     }
+
+    @Test
+    void aDenseNoisyLineCoversWhatADiscSweptAlongItCoversOnEachColumnsCentre() {
+        Random random = new Random(17);
+        int n = 60; // three points per column over columns 0 … 19
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int k = 0; k < n; k++) {
+            xs[k] = k / 3.0;
+            ys[k] = 50 + 20 * random.nextGaussian();
+        }
+        for (int k = 0; k + 1 < n; k++) cover(xs[k], ys[k], xs[k + 1], ys[k + 1]);
+        // Independently: sample the pen's centre finely along every segment and take the disc's extent on the
+        // column's centre line.
+        for (int c = -1; c <= 20; c++) {
+            double centre = c + 0.5;
+            double up = Double.POSITIVE_INFINITY;
+            double down = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k + 1 < n; k++) {
+                for (int j = 0; j <= 20_000; j++) {
+                    double f = j / 20_000.0;
+                    double x = xs[k] + f * (xs[k + 1] - xs[k]);
+                    double y = ys[k] + f * (ys[k + 1] - ys[k]);
+                    double d = x - centre;
+                    if (Math.abs(d) > R) continue;
+                    double h = Math.sqrt(R * R - d * d);
+                    up = Math.min(up, y - h);
+                    down = Math.max(down, y + h);
+                }
+            }
+            assertEquals(up, top(c), 1e-2, "top of column " + c);
+            assertEquals(down, bottom(c), 1e-2, "bottom of column " + c);
+        }
+    }
 }
