@@ -195,4 +195,46 @@ class DashboardTest {
         }
         assertEquals(4000, dashboard.probe().rowsPerTimeUnit(), "finer rows for a shorter window");
     }
+
+    @Test
+    void draggingOverAChartZoomsItAndRedrawsItsLinesAtEveryStepOfTheZoom(FxRobot robot) throws Exception {
+        runner.setSpeed(org.prospect.engine.run.Command.AS_FAST_AS_POSSIBLE);
+        runner.play();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dashboard.feeder().latestTime() > 2 * Dashboard.DEFAULT_WINDOW);
+        runner.pause();
+        runner.awaitCommands(5, TimeUnit.SECONDS);
+        long drains = dashboard.feeder().drains();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dashboard.feeder().drains() > drains + 3);
+        TimeChart chart = dashboard.charts().get(0);
+        javafx.geometry.Bounds plot = chart.node().getCanvas().localToScreen(chart.node().getCanvas().getBoundsInLocal());
+        double y = plot.getMinY() + 0.1 * plot.getHeight();
+        robot.moveTo(new Point2D(plot.getMinX() + 0.45 * plot.getWidth(), y))
+                .drag(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new Point2D(plot.getMinX() + 0.55 * plot.getWidth(), plot.getMaxY() - 0.1 * plot.getHeight()))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chart.isZoomed());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.shownZoom != null);
+        double from = chart.timeAxis().getMin();
+        double to = chart.timeAxis().getMax();
+        assertTrue(to - from < 0.2 * Dashboard.DEFAULT_WINDOW, "zoomed to " + from + " … " + to);
+        // The output line: one point per step of the zoom (each step has a pixel column of its own there).
+        String output = "output r";
+        ExportedLine steps = dashboard.feeder().lines(from, to).stream()
+                .filter(l -> l.name().equals(output)).findFirst().orElseThrow();
+        var drawn = java.util.Arrays.stream(chart.series()).filter(s -> s.line.name().equals(output)).findFirst()
+                .orElseThrow().data;
+        int inside = 0;
+        for (int i = 0; i < drawn.getDataCount(); i++) {
+            double x = drawn.get(io.fair_acc.dataset.DataSet.DIM_X, i);
+            if (x >= from && x <= to) inside++;
+        }
+        assertTrue(steps.x().length > 50, steps.x().length + " steps in the zoom");
+        assertEquals(steps.x().length, inside, "every step of the zoom is drawn");
+
+        robot.clickOn(new Point2D(plot.getMinX() + 0.5 * plot.getWidth(), y), javafx.scene.input.MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(chart.isZoomed());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.shownZoom == null);
+    }
 }
