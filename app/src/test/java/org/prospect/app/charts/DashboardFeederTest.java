@@ -26,31 +26,47 @@ class DashboardFeederTest {
     private static final double WINDOW = 20;
     private static final int STEPS = 2000; // dt = 0.01: one window
     private final GleExperiment experiment = LagLine.experiment();
+    private final GleSimulation sim = new GleSimulation(experiment);
+    private final DashboardProbe probe = Dashboard.probe(experiment.network(), WINDOW);
     private TimeChart chart;
+    private DashboardFeeder feeder;
 
     @Start
     void start(Stage stage) {
         chart = new TimeChart("feeder-chart", "Output", null, "rate", TimeChart.Scale.LINEAR, null, null);
     }
 
-    @Test
-    void everyStepOfTheWindowIsInViewAsItsColumnsLowestAndHighestValue(FxRobot robot) {
-        GleSimulation sim = new GleSimulation(experiment);
-        DashboardProbe probe = Dashboard.probe(experiment.network(), WINDOW);
+    /** The probe on a fresh LagLine run and a feeder into one chart line: the output's rate. */
+    private void attach(FxRobot robot) {
         probe.attach(sim);
         robot.interact(() -> chart.addLine(
                 new TimeChart.Line("output", Palette.RATE, 0, TimeChart.Source.MAIN, probe.outputChannel(0), 0)));
-        DashboardFeeder feeder = new DashboardFeeder(probe, List.of(chart), WINDOW);
-        double[] time = new double[STEPS];
-        double[] output = new double[STEPS];
-        for (int k = 0; k < STEPS; k++) {
+        feeder = new DashboardFeeder(probe, List.of(chart), WINDOW);
+    }
+
+    /**
+     * Takes {@code steps} steps, draining every {@code drainEvery} and once at the end, and records each step's time
+     * and output into {@code time} and {@code output} (when not null).
+     */
+    private void run(int steps, int drainEvery, double[] time, double[] output) {
+        for (int k = 0; k < steps; k++) {
             sim.step();
             probe.afterStep(sim);
-            time[k] = sim.time();
-            output[k] = sim.student().output()[0];
-            if (k % 300 == 0) feeder.feed();
+            if (time != null) {
+                time[k] = sim.time();
+                output[k] = sim.student().output()[0];
+            }
+            if (k % drainEvery == 0) feeder.feed();
         }
         feeder.feed();
+    }
+
+    @Test
+    void everyStepOfTheWindowIsInViewAsItsColumnsLowestAndHighestValue(FxRobot robot) {
+        attach(robot);
+        double[] time = new double[STEPS];
+        double[] output = new double[STEPS];
+        run(STEPS, 300, time, output);
         probe.close();
 
         assertEquals(1000, probe.rowsPerTimeUnit(), "a 20 τ window asks for 20 000 rows: every step");
@@ -86,23 +102,11 @@ class DashboardFeederTest {
 
     @Test
     void theWindowIsExportedAtEveryStepAlthoughDrawnReduced(FxRobot robot) {
-        GleSimulation sim = new GleSimulation(experiment);
-        DashboardProbe probe = Dashboard.probe(experiment.network(), WINDOW);
-        probe.attach(sim);
-        robot.interact(() -> chart.addLine(
-                new TimeChart.Line("output", Palette.RATE, 0, TimeChart.Source.MAIN, probe.outputChannel(0), 0)));
-        DashboardFeeder feeder = new DashboardFeeder(probe, List.of(chart), WINDOW);
+        attach(robot);
         int steps = 3000; // more than the window: the export starts one window before the newest row
         double[] time = new double[steps];
         double[] output = new double[steps];
-        for (int k = 0; k < steps; k++) {
-            sim.step();
-            probe.afterStep(sim);
-            time[k] = sim.time();
-            output[k] = sim.student().output()[0];
-            if (k % 700 == 0) feeder.feed();
-        }
-        feeder.feed();
+        run(steps, 700, time, output);
         probe.close();
 
         List<ExportedLine> lines = feeder.lines(time[steps - 1] - WINDOW, time[steps - 1]);
@@ -121,17 +125,8 @@ class DashboardFeederTest {
 
     @Test
     void aZoomedChartShowsEveryStepOfItsRangeAndTheWindowAgainWhenLeft(FxRobot robot) {
-        GleSimulation sim = new GleSimulation(experiment);
-        DashboardProbe probe = Dashboard.probe(experiment.network(), WINDOW);
-        probe.attach(sim);
-        robot.interact(() -> chart.addLine(
-                new TimeChart.Line("output", Palette.RATE, 0, TimeChart.Source.MAIN, probe.outputChannel(0), 0)));
-        DashboardFeeder feeder = new DashboardFeeder(probe, List.of(chart), WINDOW);
-        for (int k = 0; k < STEPS; k++) {
-            sim.step();
-            probe.afterStep(sim);
-        }
-        feeder.feed();
+        attach(robot);
+        run(STEPS, STEPS, null, null);
         int reduced = chart.series()[0].data.getDataCount();
 
         chart.zoom = new double[] {10, 12}; // 200 steps over 600 columns: each its own column
@@ -150,11 +145,7 @@ class DashboardFeederTest {
         }
         assertEquals(t.length, inside, "every step of the zoomed range is a point");
 
-        for (int k = 0; k < 500; k++) {
-            sim.step();
-            probe.afterStep(sim);
-        }
-        feeder.feed();
+        run(500, 500, null, null);
         assertTrue(line.get(DataSet.DIM_X, line.getDataCount() - 1) <= 12 + WINDOW / TimeChart.DEFAULT_COLUMNS,
                 "a zoomed chart holds still");
 
