@@ -1,6 +1,7 @@
 package org.prospect.app.charts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.prospect.engine.trace.DashboardProbe;
 import org.prospect.engine.trace.TraceBuffer;
@@ -18,7 +19,6 @@ public final class DashboardFeeder implements AutoCloseable {
     static final int CHUNK = 4096;
     /** Rows of each trace kept as drained, for exports: more than a window's {@link Dashboard#POINTS_PER_WINDOW}. */
     static final int RAW_ROWS = 32_768;
-    private final DashboardProbe probe;
     private final List<TimeChart> charts;
     private final PacedFeed pacedFeed;
     private final Part main;
@@ -30,7 +30,6 @@ public final class DashboardFeeder implements AutoCloseable {
     private volatile double latestTime;
     private volatile double window;
     private volatile long drains;
-    private volatile long rows;
 
     /** One trace, the rows drained from it and the time of its last row (a step back in time means a reset). */
     private static final class Part {
@@ -48,7 +47,6 @@ public final class DashboardFeeder implements AutoCloseable {
 
     /** @param window initial rolling window, in time units */
     public DashboardFeeder(DashboardProbe probe, List<TimeChart> charts, double window) {
-        this.probe = probe;
         this.charts = List.copyOf(charts);
         this.window = window;
         main = new Part(probe.trace(), TimeChart.Source.MAIN);
@@ -68,9 +66,6 @@ public final class DashboardFeeder implements AutoCloseable {
 
     /** Drains done so far (any thread), for tests that wait for data. */
     public long drains() { return drains; }
-
-    /** Trace rows taken in so far, both traces (any thread). */
-    public long rows() { return rows; }
 
     /** FX thread, once per pulse: the painter has caught up with the drains before this pulse; the next may come. */
     public void frameShown() { pacedFeed.frameShown(); }
@@ -92,7 +87,7 @@ public final class DashboardFeeder implements AutoCloseable {
         for (TimeChart c : charts) {
             double[] zoom = c.zoom;
             TimeChart.Series[] series = c.series();
-            if (java.util.Arrays.equals(zoom, c.shownZoom) && (zoom == null || series == c.shownSeries)) continue;
+            if (Arrays.equals(zoom, c.shownZoom) && (zoom == null || series == c.shownSeries)) continue;
             // A zoom into rows no longer kept (the feeder came late at speed max) keeps the lines it has.
             if (zoom == null || main.raw.oldestTime() <= zoom[0]) redraw(c, zoom, w);
             c.shownZoom = zoom;
@@ -117,7 +112,6 @@ public final class DashboardFeeder implements AutoCloseable {
         while (budget > 0 && (n = p.raw.drain(p.trace, CHUNK)) > 0) {
             int from = p.raw.lastSlot();
             if (drainChunk(p, from, from + n)) reset = true;
-            rows += n;
             budget -= n;
         }
         return reset;
@@ -202,9 +196,9 @@ public final class DashboardFeeder implements AutoCloseable {
     }
 
     /**
-     * Every line of the charts at every row kept between times {@code from} and {@code to} (any thread): what the
-     * charts draw reduced to pixel columns, unreduced. A line following an earlier selection is NaN at rows taken
-     * for a later one.
+     * Every line of the charts at every row kept between times {@code from} and {@code to} (any thread): the rows
+     * the charts draw reduced to pixel columns. A line following an earlier selection is NaN at rows taken for a
+     * later one.
      */
     public List<ExportedLine> lines(double from, double to) {
         double[][] mainRows = main.raw.range(from, to);
