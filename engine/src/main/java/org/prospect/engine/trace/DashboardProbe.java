@@ -350,7 +350,7 @@ public final class DashboardProbe implements StepObserver, AutoCloseable {
                 if (now - lastSnapshotNanos >= SNAPSHOT_PERIOD_NANOS) {
                     publishSnapshot(sim);
                     lastSnapshotNanos = now;
-                    // With a row every step, reading the clock (~25 ns) every row was a tenth of LagLine's step at
+                    // With a row every step, reading the clock (~25 ns) every row was a seventh of LagLine's step at
                     // batch 1: read it about 16 times a snapshot period, but at least every MAX_ROWS_PER_CLOCK rows
                     // (a slowed-down run sees its next snapshot at most that many rows late).
                     clockEvery = (int) Math.max(1, Math.min(MAX_ROWS_PER_CLOCK, rowsSinceSnapshot / 16));
