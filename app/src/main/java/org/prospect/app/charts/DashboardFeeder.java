@@ -82,8 +82,12 @@ public final class DashboardFeeder implements AutoCloseable {
                 if (s.reducer.columnWidth() != width) s.reducer.setColumnWidth(width);
             }
         }
+        long before = main.raw.written();
         boolean reset = drainInto(main);
         if (drainInto(lambda)) reset = true;
+        // Nothing new: the run is paused (or slower than a drain). Show the columns still open, so that a paused
+        // run's lines reach its last step (a column that goes on later is drawn again from its next rows).
+        if (main.raw.written() == before) showOpenColumns();
         for (TimeChart c : charts) {
             double[] zoom = c.zoom;
             TimeChart.Series[] series = c.series();
@@ -101,6 +105,13 @@ public final class DashboardFeeder implements AutoCloseable {
             c.ranges = r;
         }
         drains++;
+    }
+
+    private void showOpenColumns() {
+        for (TimeChart c : charts) {
+            if (c.shownZoom != null) continue;
+            for (TimeChart.Series s : c.series()) emit(c, s, s.reducer.flush(xs, ys, 0));
+        }
     }
 
     /** Adds the part's new rows to the lines fed from it; true when it found a reset. */

@@ -40,6 +40,9 @@ final class RawRows {
         return n;
     }
 
+    /** Rows drained so far (feeder). */
+    synchronized long written() { return written; }
+
     /** Feeder: the first slot of the last drain. */
     int lastSlot() { return lastSlot; }
 

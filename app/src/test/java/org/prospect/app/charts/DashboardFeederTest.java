@@ -156,4 +156,19 @@ class DashboardFeederTest {
         assertTrue(Math.abs(back - reduced) <= reduced / 10, back + " points again, as for the window before (" + reduced + ")");
         assertEquals(sim.time(), chart.series()[0].data.get(DataSet.DIM_X, back - 1), 2 * WINDOW / TimeChart.DEFAULT_COLUMNS);
     }
+
+    @Test
+    void aPausedRunsLinesReachItsLastStep(FxRobot robot) {
+        attach(robot);
+        run(STEPS, 300, null, null);
+        DataSet line = chart.series()[0].data;
+        double width = WINDOW / chart.columns();
+        double last = sim.time();
+        assertTrue(line.get(DataSet.DIM_X, line.getDataCount() - 1) < Math.floor(last / width) * width,
+                "while rows come, the newest column waits for the next");
+        feeder.feed(); // no new rows: paused
+        probe.close();
+        assertEquals(Math.floor(last / width), Math.floor(line.get(DataSet.DIM_X, line.getDataCount() - 1) / width),
+                "the newest column is drawn");
+    }
 }
