@@ -9,8 +9,8 @@ package org.prospect.app.charts;
  *
  * <p>A column is handed on when the next one starts (the newest column is drawn up to one column late). A NaN
  * value, or a jump in time of more than {@link #GAP_SPACINGS} times the last spacing between points and more than
- * two columns (a window the exact adjoint skipped, rows the feeder lost), ends the line with a NaN point so that nothing is drawn across
- * the gap. Feeder thread only; allocates nothing.
+ * two columns (a window the exact adjoint skipped, rows the feeder lost), ends the line with a NaN point so that
+ * nothing is drawn across the gap. Feeder thread only; allocates nothing.
  */
 final class ColumnReducer {
     /** A jump in time of more than this many of the last spacings between points is a gap in the data. */

@@ -23,7 +23,7 @@ public final class DashboardFeeder implements AutoCloseable {
     private final PacedFeed pacedFeed;
     private final Part main;
     private final Part lambda;
-    /** Reduced points of one line and one chunk: at most three per row (two for a finished column, one break). */
+    /** Reduced points on their way into a line's data set, handed on in batches of at most this many. */
     private final double[] xs = new double[3 * CHUNK + 3];
     private final double[] ys = new double[3 * CHUNK + 3];
     private final double[] zeros = new double[3 * CHUNK + 3];

@@ -25,8 +25,6 @@ final class RawRows {
         columns = new double[channels][capacity];
     }
 
-    int capacity() { return capacity; }
-
     /**
      * Feeder: drains at most {@code max} rows of the trace into the next slots (never past the ring's end, so the
      * rows are in slots {@link #lastSlot()} … + n − 1) and returns how many.

@@ -75,7 +75,6 @@ public final class TimeChart {
     private final Scale[] scales;
     private final ErrorDataSetRenderer[] renderers;
     private final Zoomer zoomer;
-    private final int capacity;
     private final List<Series> fixed = new ArrayList<>();
     private volatile Series[] series = new Series[0];
     final RangeTracker[] trackers;
@@ -110,7 +109,6 @@ public final class TimeChart {
      */
     public TimeChart(String id, String title, String about, String left, Scale leftScale, String right,
                      Scale rightScale) {
-        this.capacity = LINE_CAPACITY;
         time = axis(TIME_LABEL);
         time.setSide(Side.BOTTOM);
         int axes = right == null ? 1 : 2;
@@ -229,7 +227,7 @@ public final class TimeChart {
     }
 
     private CircularDoubleErrorDataSet dataSet(Line line) {
-        CircularDoubleErrorDataSet d = new LinePoints(line.name(), capacity);
+        CircularDoubleErrorDataSet d = new LinePoints(line.name(), LINE_CAPACITY);
         d.setStyle(style(line));
         return d;
     }

@@ -15,8 +15,8 @@ import javafx.scene.canvas.GraphicsContext;
  * stroked zigzag over the whole plot height at one point per pixel costs tens of times more than a smooth line, and
  * three such lines took most of a frame's rendering. The band is the same set of pixels: per pixel column, the
  * interval within half a line width of the polyline (round joins, evaluated at the column's centre), filled as
- * one rectangle per column whatever the noise. Smooth lines are stroked by ChartFX exactly as before. A dashed noisy line is
- * cut into dashes along x (along its length a zigzag's dashes are shorter than a pixel column anyway).
+ * one rectangle per column whatever the noise. Smooth lines are stroked by ChartFX exactly as before. A dashed
+ * noisy line is cut into dashes along x (along its length a zigzag's dashes are shorter than a pixel column anyway).
  */
 final class TraceRenderer extends ErrorDataSetRenderer {
     /** A line is noisy when at least this share of its points turn (rise after falling or the reverse). */

@@ -32,11 +32,6 @@ public final class TraceExport {
 
     private TraceExport() {}
 
-    /** Reads the lines of {@code charts} (id → chart) into one table. */
-    public static Table collect(Map<String, XYChart> charts) {
-        return collect(lines(charts));
-    }
-
     /** The points every line of {@code charts} (id → chart) holds, read under the data sets' read locks. */
     public static List<ExportedLine> lines(Map<String, XYChart> charts) {
         List<ExportedLine> lines = new ArrayList<>();
