@@ -21,7 +21,8 @@ import org.prospect.engine.trace.TraceBuffer;
  * by default the one that holds {@link Dashboard#POINTS_PER_WINDOW} steps (200 τ at dt = 0.01), so that every line
  * has that many points in view. First the same experiment runs headless at speed "max"
  * (runner alone, then runner + dashboard probe with a reader draining its traces; skipped with --window-only), then
- * the window opens on it, plays at "max", and after W seconds of warm-up counts for N seconds: JavaFX pulses per
+ * the window opens on it, plays at "max", and after at least W seconds of warm-up (longer while the JIT compiler
+ * still takes 5 % of a core or more, see {@link JitCompilerCpu}) counts for N seconds: JavaFX pulses per
  * second (what the status bar shows), chart canvas repaints per second (all six charts together, and per chart),
  * engine steps per second, and the CPU time the FX application thread and the render thread spent per frame. On a
  * machine shared with other work, frames/s and steps/s depend on what the others take; CPU milliseconds per frame
@@ -77,7 +78,7 @@ public final class GuiBench {
         double dt = experiment.dynamics().dt();
         if (Double.isNaN(window)) window = Dashboard.POINTS_PER_WINDOW * dt;
         window = Math.max(Dashboard.MIN_WINDOW, Math.min(Dashboard.MAX_WINDOW, window));
-        System.out.printf(Locale.ROOT, "file %s, %.0f s warm-up, %.0f s measured, %d cores, load average %s%n", file,
+        System.out.printf(Locale.ROOT, "file %s, at least %.0f s warm-up, %.0f s measured, %d cores, load average %s%n", file,
                 warmup, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf(Locale.ROOT, "rolling window %.4g τ: %,d steps, %,d points per line in view%n", window,
                 Math.round(window / dt), Math.min(Math.round(window / dt), Dashboard.POINTS_PER_WINDOW));
@@ -122,18 +123,58 @@ public final class GuiBench {
             Thread reader = new Thread(() -> drain(drained), "bench-reader");
             reader.setDaemon(true);
             if (probe) reader.start();
-            sleep(warmup);
+            String what = "headless" + (probe ? " + probe" : "");
+            warmUp(warmup, what);
             long s0 = runner.status().steps();
             java.util.Map<String, Long> cpu0 = threadCpuNanos();
+            long jit0 = JitCompilerCpu.nanos();
             long t0 = System.nanoTime();
             sleep(seconds);
             long s1 = runner.status().steps();
             long t1 = System.nanoTime();
-            printSimulationCpu(cpu0, threadCpuNanos(), s1 - s0, "headless" + (probe ? " + probe" : ""));
+            printSimulationCpu(cpu0, threadCpuNanos(), s1 - s0, what);
+            printJit(what, jit0, JitCompilerCpu.nanos(), (t1 - t0) / 1e9);
             reader.interrupt();
             runner.close();
             if (p != null) p.close();
             return (s1 - s0) * 1e9 / (t1 - t0);
+        }
+    }
+
+    /** Seconds between checks of the JIT compiler once the minimum warm-up is over. */
+    private static final double JIT_CHECK = 5;
+
+    /** Longest warm-up for a given minimum: the compiler of a machine busy with other work may never fall quiet. */
+    static double longestWarmup(double warmup) {
+        return Math.max(3 * warmup, warmup + 60);
+    }
+
+    /** Sleeps at least {@code warmup} seconds, then on while the JIT compiler is busy (up to {@link #longestWarmup}). */
+    private static void warmUp(double warmup, String what) {
+        sleep(warmup);
+        double waited = warmup;
+        double share = Double.NaN;
+        while (waited < longestWarmup(warmup)) {
+            long before = JitCompilerCpu.nanos();
+            sleep(JIT_CHECK);
+            waited += JIT_CHECK;
+            share = JitCompilerCpu.share(before, JitCompilerCpu.nanos(), JIT_CHECK);
+            if (!JitCompilerCpu.busy(share)) break;
+        }
+        printWarmup(what, waited, share);
+    }
+
+    private static void printWarmup(String what, double waited, double share) {
+        System.out.printf(Locale.ROOT, "%-26s %12.0f s warm-up%s%n", what + ":", waited, Double.isNaN(share) ? ""
+                : String.format(Locale.ROOT, " (JIT compiler at %.0f %% of a core in its last %.0f s)", 100 * share, JIT_CHECK));
+    }
+
+    /** The JIT compiler's share of a core while measuring: above a few per cent, the warm-up was too short. */
+    private static void printJit(String what, long before, long after, double seconds) {
+        double share = JitCompilerCpu.share(before, after, seconds);
+        if (!Double.isNaN(share)) {
+            System.out.printf(Locale.ROOT, "%-26s %12.0f %% of a core for the JIT compiler while measuring%n",
+                    what + ":", 100 * share);
         }
     }
 
@@ -228,12 +269,33 @@ public final class GuiBench {
         };
         counter.start();
         PauseTransition settle = new PauseTransition(Duration.seconds(warmup));
+        Runnable[] measureNow = new Runnable[1];
+        // After the minimum warm-up, on in steps of JIT_CHECK while the compiler is busy (FX thread: never blocked).
+        double[] waited = {warmup};
+        long[] jitBefore = {JitCompilerCpu.nanos()};
+        PauseTransition check = new PauseTransition(Duration.seconds(JIT_CHECK));
+        check.setOnFinished(e -> {
+            waited[0] += JIT_CHECK;
+            double share = JitCompilerCpu.share(jitBefore[0], JitCompilerCpu.nanos(), JIT_CHECK);
+            if (JitCompilerCpu.busy(share) && waited[0] < longestWarmup(warmup)) {
+                jitBefore[0] = JitCompilerCpu.nanos();
+                check.playFromStart();
+            } else {
+                printWarmup("window", waited[0], share);
+                measureNow[0].run();
+            }
+        });
         settle.setOnFinished(e -> {
+            jitBefore[0] = JitCompilerCpu.nanos();
+            check.playFromStart();
+        });
+        measureNow[0] = () -> {
             long p0 = pulses[0];
             long r0 = TimeChart.repaints();
             long s0 = window.runner().status().steps();
             long[] windows0 = adjointWindows(window);
             java.util.Map<String, Long> cpu0 = threadCpuNanos();
+            long jit0 = JitCompilerCpu.nanos();
             long t0 = System.nanoTime();
             PauseTransition measure = new PauseTransition(Duration.seconds(seconds));
             measure.setOnFinished(f -> {
@@ -263,6 +325,7 @@ public final class GuiBench {
                 java.util.Map<String, Long> cpu1 = threadCpuNanos();
                 printSimulationCpu(cpu0, cpu1, window.runner().status().steps() - s0, "window");
                 printCpu(cpu0, cpu1, elapsed);
+                printJit("window", jit0, JitCompilerCpu.nanos(), elapsed);
                 long frames = pulses[0] - p0;
                 if (frames > 0) {
                     double fx = (cpu1.getOrDefault(FX_THREAD, 0L) - cpu0.getOrDefault(FX_THREAD, 0L)) / 1e6 / frames;
@@ -274,7 +337,7 @@ public final class GuiBench {
                 Platform.exit();
             });
             measure.play();
-        });
+        };
         settle.play();
     }
 }
