@@ -82,6 +82,8 @@ public final class GuiBench {
                 warmup, seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
         System.out.printf(Locale.ROOT, "rolling window %.4g τ: %,d steps, %,d points per line in view%n", window,
                 Math.round(window / dt), Math.min(Math.round(window / dt), Dashboard.POINTS_PER_WINDOW));
+        System.out.printf(Locale.ROOT, "drawing threads at nice %d (-D%s=N, 0 to give them the engine's priority)%n",
+                DrawingPriority.configuredNice(false), DrawingPriority.PROPERTY);
         double alone = Double.NaN;
         if (!windowOnly) {
             alone = headless(experiment, false, window, warmup, seconds);

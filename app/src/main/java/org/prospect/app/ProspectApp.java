@@ -23,6 +23,7 @@ public final class ProspectApp extends Application {
     private PrefsStore store;
     private Prefs prefs;
     private Stage stage;
+    private DrawingPriority drawingPriority;
     /** The last bounds while neither maximised nor full screen: what the next launch restores. */
     private Rectangle2D normalBounds;
 
@@ -71,6 +72,7 @@ public final class ProspectApp extends Application {
             window.dashboard().setWindow(Double.parseDouble(rolling));
         }
         window.start();
+        drawingPriority = DrawingPriority.start();
 
         window.themeProperty().addListener((o, was, now) -> remember(prefs.withTheme(now)));
         window.lectureProperty().addListener((o, was, now) -> remember(prefs.withLecture(now)));
@@ -157,6 +159,7 @@ public final class ProspectApp extends Application {
 
     @Override
     public void stop() {
+        if (drawingPriority != null) drawingPriority.stop();
         if (stage != null && normalBounds != null) {
             prefs = prefs.withBounds(normalBounds.getMinX(), normalBounds.getMinY(), normalBounds.getWidth(),
                     normalBounds.getHeight(), stage.isMaximized());
