@@ -1,7 +1,6 @@
 package org.prospect.app;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ final class DrawingPriority {
     /** Java thread names of the threads that only draw or prepare drawing; none of them starts engine threads. */
     static final List<String> DRAWING_THREADS = List.of("QuantumRenderer-0", "prospect-dashboard-feeder",
             "prospect-rnn-feeder", "prospect-comparison-feeder", "prospect-mnist-feeder");
-    /** Linux keeps the first 15 bytes of a thread's name in /proc/…/comm. */
-    private static final int COMM_LENGTH = 15;
     private static final long SCAN_MILLIS = 2000;
 
     private final int nice;
@@ -58,7 +55,7 @@ final class DrawingPriority {
      */
     static DrawingPriority start() {
         int nice = configuredNice(true);
-        DrawingPriority priority = new DrawingPriority(nice, Path.of("/proc/self/task"), DRAWING_THREADS);
+        DrawingPriority priority = new DrawingPriority(nice, ProcTasks.SELF, DRAWING_THREADS);
         if (nice > 0 && Files.isDirectory(priority.tasks)) priority.startScanning();
         return priority;
     }
@@ -89,13 +86,9 @@ final class DrawingPriority {
     /** Whether a thread, by its /proc comm name, is one that only draws. */
     boolean draws(String comm) {
         for (String name : drawingThreads) {
-            if (comm.equals(name.substring(0, Math.min(COMM_LENGTH, name.length())))) return true;
+            if (comm.equals(ProcTasks.comm(name))) return true;
         }
         return false;
-    }
-
-    int nice() {
-        return nice;
     }
 
     /** How many live threads this has lowered. */
@@ -133,15 +126,10 @@ final class DrawingPriority {
     boolean lowerNewDrawingThreads() {
         List<Integer> fresh = new ArrayList<>();
         Set<Integer> present = new HashSet<>();
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
-            for (Path task : all) {
-                try {
-                    int tid = Integer.parseInt(task.getFileName().toString());
-                    present.add(tid);
-                    if (!lowered.contains(tid) && draws(Files.readString(task.resolve("comm")).strip())) fresh.add(tid);
-                } catch (NumberFormatException | IOException e) {
-                    // a thread that ended between listing and reading needs nothing
-                }
+        try {
+            for (ProcTasks.Task task : ProcTasks.list(tasks)) {
+                present.add(task.id());
+                if (!lowered.contains(task.id()) && draws(task.comm())) fresh.add(task.id());
             }
         } catch (IOException e) {
             return report("cannot list " + tasks + ": " + e.getMessage());

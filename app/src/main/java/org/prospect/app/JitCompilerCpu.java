@@ -1,9 +1,7 @@
 package org.prospect.app;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * CPU time of the JVM's JIT compiler threads, read from Linux's /proc (they are hidden from ThreadMXBean).
@@ -25,15 +23,13 @@ final class JitCompilerCpu {
 
     /** CPU nanoseconds the compiler threads have used so far, or -1 where /proc cannot tell (not Linux). */
     static long nanos() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) return -1;
+        if (!Files.isDirectory(ProcTasks.SELF)) return -1;
         long ticks = 0;
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
-            for (Path task : all) {
+        try {
+            for (ProcTasks.Task task : ProcTasks.list(ProcTasks.SELF)) {
+                if (!task.comm().equals(C1) && !task.comm().equals(C2)) continue;
                 try {
-                    String name = Files.readString(task.resolve("comm")).strip();
-                    if (!name.equals(C1) && !name.equals(C2)) continue;
-                    ticks += cpuTicks(Files.readString(task.resolve("stat")));
+                    ticks += cpuTicks(task.stat());
                 } catch (IOException | IllegalArgumentException e) {
                     // A compiler thread that ended between listing and reading used no more time: skip it.
                 }
@@ -44,15 +40,9 @@ final class JitCompilerCpu {
         return ticks * NANOS_PER_TICK;
     }
 
-    /**
-     * User plus system time (clock ticks) from one line of /proc/…/stat. The thread's name, in parentheses as
-     * field 2, may itself hold spaces and parentheses, so fields are counted from the last ')': utime and stime are
-     * fields 14 and 15.
-     */
+    /** User plus system time (clock ticks) from one line of /proc/…/stat: utime and stime are fields 14 and 15. */
     static long cpuTicks(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) throw new IllegalArgumentException("no thread name in /proc stat line: " + stat);
-        String[] fields = stat.substring(close + 1).trim().split("\\s+");
+        String[] fields = ProcTasks.statFields(stat);
         if (fields.length < 13) throw new IllegalArgumentException("too few fields in /proc stat line: " + stat);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class DrawingPriorityTest {
-    private static final Path TASKS = Path.of("/proc/self/task");
+    private static final Path TASKS = ProcTasks.SELF;
 
     @Test
     void noPropertyLeavesEveryThreadAtTheEnginesPriority() {
@@ -72,7 +71,7 @@ class DrawingPriorityTest {
             DrawingPriority priority = new DrawingPriority(5, TASKS, List.of("prospect-test-drawing"));
             assertTrue(priority.lowerNewDrawingThreads());
             assertEquals(5, niceOf("prospect-test-d"));
-            assertEquals(nice(Path.of("/proc/thread-self/stat")), niceOf("prospect-test-e"));
+            assertEquals(nice(Files.readString(Path.of("/proc/thread-self/stat"))), niceOf("prospect-test-e"));
             assertEquals(1, priority.lowered());
         } finally {
             end.countDown();
@@ -120,35 +119,18 @@ class DrawingPriorityTest {
     }
 
     private static boolean hasThread(String comm) throws IOException {
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(TASKS)) {
-            for (Path task : all) {
-                if (hasComm(task, comm)) return true;
-            }
-        }
-        return false;
+        return ProcTasks.list(TASKS).stream().anyMatch(t -> t.comm().equals(comm));
     }
 
-    private static boolean hasComm(Path task, String comm) {
-        try {
-            return Files.readString(task.resolve("comm")).strip().equals(comm);
-        } catch (IOException e) {
-            return false; // a thread that ended while listed
-        }
-    }
-
-    /** Field 19 of /proc/…/stat, counted from the last ')' because the name may hold spaces. */
+    /** Field 19 of the thread's /proc stat line. */
     private static int niceOf(String comm) throws IOException {
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(TASKS)) {
-            for (Path task : all) {
-                if (hasComm(task, comm)) return nice(task.resolve("stat"));
-            }
+        for (ProcTasks.Task task : ProcTasks.list(TASKS)) {
+            if (task.comm().equals(comm)) return nice(task.stat());
         }
         throw new AssertionError("no thread named " + comm);
     }
 
-    private static int nice(Path stat) throws IOException {
-        String line = Files.readString(stat);
-        String[] fields = line.substring(line.lastIndexOf(')') + 1).trim().split("\\s+");
-        return Integer.parseInt(fields[16]);
+    private static int nice(String stat) {
+        return Integer.parseInt(ProcTasks.statFields(stat)[19 - 3]);
     }
 }
