@@ -7,7 +7,6 @@ import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
@@ -73,7 +72,7 @@ public final class TimeChart {
     private final DefaultNumericAxis time;
     private final DefaultNumericAxis[] values;
     private final Scale[] scales;
-    private final ErrorDataSetRenderer[] renderers;
+    private final TraceRenderer[] renderers;
     private final Zoomer zoomer;
     private final List<Series> fixed = new ArrayList<>();
     private volatile Series[] series = new Series[0];
@@ -114,7 +113,7 @@ public final class TimeChart {
         int axes = right == null ? 1 : 2;
         values = new DefaultNumericAxis[axes];
         scales = new Scale[axes];
-        renderers = new ErrorDataSetRenderer[axes];
+        renderers = new TraceRenderer[axes];
         trackers = new RangeTracker[axes];
         double[] r = new double[2 * axes];
         java.util.Arrays.fill(r, Double.NaN);
@@ -132,7 +131,7 @@ public final class TimeChart {
             } else {
                 values[a].set(-1, 1);
             }
-            ErrorDataSetRenderer renderer = new TraceRenderer();
+            TraceRenderer renderer = new TraceRenderer();
             renderer.setErrorStyle(ErrorStyle.NONE);
             renderers[a] = renderer;
             if (a > 0) renderer.getAxes().add(values[a]);
@@ -160,6 +159,7 @@ public final class TimeChart {
             Tooltip.install(chart.getTitleLabel(), tip);
         }
         chart.getRenderers().setAll(renderers);
+        renderers[0].drawGrid(new GridLines(chart));
         // ChartFX caches its canvases as bitmaps (cache = true): for canvases that change every frame the render
         // thread then drew each one twice, into the cache and the cache onto the screen (a canvas keeps its own
         // texture anyway). Without: the render thread's native samples for the canvases fell by a third.

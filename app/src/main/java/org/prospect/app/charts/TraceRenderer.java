@@ -30,11 +30,22 @@ final class TraceRenderer extends ErrorDataSetRenderer {
     private double[] ys = new double[0];
     private double[] top = new double[0];
     private double[] bottom = new double[0];
+    /** The chart's grid, drawn before this renderer's lines; null when another renderer (or nobody) draws it. */
+    private GridLines grid;
 
     TraceRenderer() {
         setDrawMarker(false);
         setPointReduction(true);
         setAllowNaNs(true);
+    }
+
+    /** Draws this grid under the lines from now on (the chart's first renderer, so the grid lies under all of them). */
+    void drawGrid(GridLines grid) { this.grid = grid; }
+
+    @Override
+    public void render() {
+        if (grid != null) grid.draw();
+        super.render();
     }
 
     /** Noisy lines filled as bands so far, all charts together (FX thread), for tests. */
