@@ -333,6 +333,8 @@ public final class Dashboard implements AutoCloseable {
 
     public Slider windowSlider() { return windowSlider; }
 
+    DashboardGrid grid() { return grid; }
+
     @Override
     public void close() {
         frames.stop();

@@ -1,5 +1,6 @@
 package org.prospect.app.controls;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -9,7 +10,7 @@ import org.prospect.engine.run.RunnerStatus;
 
 /** Simulated time, measured steps/s and real-time factor, frames/s, and whether the network learns. */
 public final class StatusBar {
-    private final HBox bar;
+    private final StatusRow bar;
     private final Label time = label("status-time");
     private final Label rate = label("status-rate");
     private final Label frames = label("status-fps");
@@ -23,7 +24,9 @@ public final class StatusBar {
         this.dt = dt;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar = new HBox(state, time, rate, adjoint, spacer, learning, frames);
+        // What a lecturer's audience needs first: whether it runs, the simulated time, whether it learns.
+        bar = new StatusRow(List.of(state, time, rate, adjoint, spacer, learning, frames),
+                List.of(state, time, learning, rate, adjoint, frames));
         showAdjointCoverage(Double.NaN);
         bar.getStyleClass().add("status-bar");
     }
@@ -31,7 +34,7 @@ public final class StatusBar {
     private static Label label(String id) {
         Label l = new Label();
         l.setId(id);
-        // Numbers are never cut to "…": the spacer gives way first.
+        // Numbers are never cut to "…": the spacer gives way first, then whole items (StatusRow).
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
@@ -68,8 +71,7 @@ public final class StatusBar {
      */
     public void showAdjointCoverage(double share) {
         boolean partial = share < 0.995; // false for NaN
-        adjoint.setVisible(partial);
-        adjoint.setManaged(partial);
+        bar.want(adjoint, partial);
         if (partial) adjoint.setText(String.format(Locale.ROOT, "exact ε for %.0f %% of windows", 100 * share));
     }
 
