@@ -151,6 +151,7 @@ public final class TimeChart {
         legendHolder.relocate(LEGEND_INSET, LEGEND_INSET);
         legend.prefWrapLengthProperty().bind(chart.getPlotForeground().widthProperty().subtract(2 * LEGEND_INSET));
         legend.maxWidthProperty().bind(chart.getPlotForeground().widthProperty().subtract(2 * LEGEND_INSET));
+        chart.getPlotForeground().heightProperty().addListener((o, was, now) -> legend.plotHeight(now.doubleValue()));
         if (about != null && !about.isBlank()) {
             Tooltip tip = new Tooltip(about);
             tip.setShowDelay(javafx.util.Duration.millis(300));
