@@ -10,14 +10,12 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.prospect.app.charts.Palette;
 import org.prospect.engine.experiment.RnnExperiment;
@@ -57,6 +55,8 @@ public final class RnnDashboard implements AutoCloseable {
     private final HeatMap w;
     private final HeatMap wAb;
     private final HeatMap dw;
+    private final RnnGrid grid;
+    private final ScrollPane scroller;
     private final ComboBox<String> ruleChoice = new ComboBox<>();
     private final ComboBox<String> patternChoice = new ComboBox<>();
     private final List<Label> ruleSummaries = new ArrayList<>();
@@ -182,30 +182,20 @@ public final class RnnDashboard implements AutoCloseable {
         for (HeatMap m : List.of(w, wAb, dw)) HBox.setHgrow(m.node(), Priority.ALWAYS);
         weights.setMinSize(0, 0);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("dashboard-grid");
-        grid.setMinSize(0, 0);
-        for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / 3);
-            grid.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < 3; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / 3);
-            grid.getRowConstraints().add(rc);
-        }
-        grid.add(accuracy.node(), 0, 0);
-        grid.add(loss.node(), 1, 0);
-        grid.add(alignment.node(), 2, 0);
-        grid.add(trial.node(), 0, 1);
-        grid.add(activity.node(), 1, 1);
-        grid.add(credit.node(), 2, 1);
-        grid.add(taps.node(), 0, 2);
-        grid.add(weights, 1, 2, 2, 1);
-        root = new VBox(4, header, grid);
+        grid = new RnnGrid(List.of(accuracy.node(), loss.node(), alignment.node(), trial.node(), activity.node(),
+                credit.node(), taps.node()), weights);
+        // The rows scroll when the window is too low for them (RnnGrid); the rest of the time the grid fills it.
+        ScrollPane scroller = new ScrollPane(grid);
+        scroller.setId("rnn-scroll");
+        scroller.getStyleClass().add("rnn-scroll");
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setMinSize(0, 0);
+        this.scroller = scroller;
+        root = new VBox(4, header, scroller);
         root.setMinSize(0, 0);
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        VBox.setVgrow(scroller, Priority.ALWAYS);
         root.getStyleClass().addAll("dashboard", "rnn-dashboard");
         root.setId("rnn-dashboard");
         URL css = RnnDashboard.class.getResource("/org/prospect/app/assets/dashboard.css");
@@ -240,6 +230,11 @@ public final class RnnDashboard implements AutoCloseable {
     }
 
     public Parent node() { return root; }
+
+    /** Columns of the grid as last laid out (3, 2 or 1 by the width). */
+    int columns() { return grid.columns(); }
+
+    ScrollPane scroller() { return scroller; }
 
     public void start() {
         feeder.start();
