@@ -69,6 +69,8 @@ public final class RnnNetwork {
     private boolean deltaValid;
     private LearningRule backwardRule;
     private double[] backwardMeans;
+    /** The type means of W for a W_ab rule's pass: formed once per backward pass into this, not a new array. */
+    private final double[] blockMeans;
 
     public RnnNetwork(RnnSpec spec, int batch, int steps) {
         if (batch <= 0 || steps <= 0) throw new IllegalArgumentException("batch and steps must be positive");
@@ -81,6 +83,7 @@ public final class RnnNetwork {
         this.alpha = spec.alpha();
         this.leak = 1 - alpha;
         this.types = spec.cellTypes();
+        this.blockMeans = new double[types * types];
         this.type = spec.cellTypeOfUnits();
         long size = (long) steps * batch * n;
         if (size > Integer.MAX_VALUE) throw new IllegalArgumentException("trajectory too large");
@@ -270,7 +273,7 @@ public final class RnnNetwork {
         }
         learningSignal(last, gLast);
         backwardRule = rule;
-        backwardMeans = rule.typeAveraged() ? weights.blockMeans() : null;
+        backwardMeans = rule.typeAveraged() ? weights.blockMeans(blockMeans) : null;
         crew.run(backwardPart);
         backwardRule = null;
         backwardMeans = null;

@@ -22,6 +22,9 @@ public final class RnnWeights {
     public final double[] wOut;
     public final double[] bOut;
     private final double[] sign;
+    /** The spec's cell type of each unit and units per type, formed on the first {@link #blockMeans(double[])}. */
+    private int[] unitTypes;
+    private int[] typeSizes;
 
     private RnnWeights(RnnSpec spec, double[] wIn, double[] w, double[] wOut, double[] bOut) {
         int n = spec.units();
@@ -185,11 +188,22 @@ public final class RnnWeights {
      * of type b (diagonal included), shape [types][types].
      */
     public double[] blockMeans() {
+        int types = spec.cellTypes();
+        return blockMeans(new double[types * types]);
+    }
+
+    /** {@link #blockMeans()} into {@code m} (length types², overwritten), for the backward pass's hot path. */
+    public double[] blockMeans(double[] m) {
         int n = spec.units();
         int types = spec.cellTypes();
-        int[] type = spec.cellTypeOfUnits();
-        int[] size = spec.typeSizes();
-        double[] m = new double[types * types];
+        if (unitTypes == null) {
+            unitTypes = spec.cellTypeOfUnits();
+            typeSizes = spec.typeSizes();
+        }
+        int[] type = unitTypes;
+        int[] size = typeSizes;
+        if (m.length != types * types) throw new IllegalArgumentException("block means need " + types * types + " entries, got " + m.length);
+        java.util.Arrays.fill(m, 0.0);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) m[type[i] * types + type[j]] += w[i * n + j];
         }

@@ -50,12 +50,12 @@ class RnnSlicesTest {
         RnnNetwork net = new RnnNetwork(SPEC, 8, 50);
         net.setParallel(true);
         Gradients g = new Gradients(SPEC);
-        // W_ab rules form the type means once per pass (a types×types array), so only rules without them here.
+        // ModProp and MDGL with W_ab form W's type means once per pass, into the network's own array.
         List<LearningRule> rules = List.of(LearningRule.bptt(), LearningRule.eprop(),
-                LearningRule.modPropCellSpecific(0.25));
+                LearningRule.modPropCellSpecific(0.25), LearningRule.modProp(0.25), LearningRule.mdgl());
         for (int i = 0; i < 3000; i++) { // let the JIT settle
             net.forward(w, trial);
-            net.backward(rules.get(i % 3), g);
+            net.backward(rules.get(i % rules.size()), g);
         }
         long helper = helperId();
         assertNotEquals(-1, helper, "the second slice runs on a helper thread");
@@ -64,7 +64,7 @@ class RnnSlicesTest {
         int passes = 3000;
         for (int i = 0; i < passes; i++) {
             net.forward(w, trial);
-            net.backward(rules.get(i % 3), g);
+            net.backward(rules.get(i % rules.size()), g);
         }
         long bytes = THREADS.getThreadAllocatedBytes(me) + THREADS.getThreadAllocatedBytes(helper) - before;
         // One boxed value per pass would be ≥ 48 kB here; allow only measurement noise.
