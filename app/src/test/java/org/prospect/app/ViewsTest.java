@@ -105,6 +105,23 @@ class ViewsTest {
     }
 
     @Test
+    void everyComparisonChartShowsItsTitleInsideItsCell(FxRobot robot) throws Exception {
+        open(robot, SAMPLES.resolve("lagline-compare.json"));
+        ComparisonView view = window.extraView().comparison();
+        waitUntil(() -> view.tauChart().lines().stream().allMatch(d -> d.getDataCount() > 10));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var chart : List.of(view.overlay(), view.lossChart(), view.weightsChart(), view.tauChart())) {
+            var node = chart.node();
+            double top = node.localToScene(node.getLayoutBounds()).getMinY();
+            var title = node.getTitleLabel();
+            double titleTop = title.localToScene(title.getLayoutBounds()).getMinY();
+            // The hidden ChartFX legend (four long τ_m entries in three rows) had pushed the τ_m chart's title and
+            // plot out of the top of its cell.
+            assertTrue(titleTop >= top - 0.5, node.getId() + ": title at " + titleTop + ", chart at " + top);
+        }
+    }
+
+    @Test
     void theMnistViewShowsAConfusionMatrixAfterAnEpoch(FxRobot robot, @TempDir Path dir) throws Exception {
         Path data = SAMPLES.resolve("data/mnist1d").toAbsolutePath();
         Path f = dir.resolve("tiny.json");

@@ -142,7 +142,7 @@ public final class TimeChart {
         chart.setAnimated(false);
         chart.setTitle(title);
         // The legend lives inside the plot area (ChartLegend), so the plot keeps its height.
-        chart.setLegendVisible(false);
+        HiddenLegend.hide(chart);
         // In a Group: sized to its own preferred size, never stretched over the plot by the foreground pane.
         javafx.scene.Group legendHolder = new javafx.scene.Group(legend);
         legendHolder.setManaged(false);

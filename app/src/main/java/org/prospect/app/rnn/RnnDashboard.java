@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.prospect.app.charts.HiddenLegend;
 import org.prospect.app.charts.Palette;
 import org.prospect.engine.experiment.RnnExperiment;
 import org.prospect.engine.rnn.RnnSpec;
@@ -134,8 +135,8 @@ public final class RnnDashboard implements AutoCloseable {
         }
         plots = List.of(accuracy, loss, alignment, trial, credit, taps);
         // The header names every rule in its colour: one legend for the three learning charts is enough.
-        loss.node().setLegendVisible(false);
-        alignment.node().setLegendVisible(false);
+        HiddenLegend.hide(loss.node());
+        HiddenLegend.hide(alignment.node());
         Tooltip.install(alignment.node(), new Tooltip("cos(∂E/∂W of the rule, ∂E/∂W of BPTT) on the same batch and weights"));
         Tooltip.install(credit.node(), new Tooltip("Σ over the units j of cell type b of the shown rule's δ_j(t) = ∂E/∂s_j(t)"));
         Tooltip.install(taps.node(), new Tooltip("ModProp's filter: weight of the presynaptic trace k steps back in the "

@@ -112,7 +112,7 @@ public final class ComparisonView implements AutoCloseable {
         }
         charts = List.of(overlay, loss, weights, taus);
         // One legend for all four charts: the colours are the learners' everywhere.
-        for (LiveChart c : charts) c.node().setLegendVisible(false);
+        for (LiveChart c : charts) c.hideLegend();
 
         buildTable(labels, tauNeurons);
         signals = new TraceDrain(probe.signals());

@@ -11,6 +11,7 @@ import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import org.prospect.app.charts.HiddenLegend;
 import org.prospect.app.charts.TickLabels;
 
 /**
@@ -100,6 +101,9 @@ public final class LiveChart {
         if (d.length > 0) b.setLineDashes(d);
         return b.build();
     }
+
+    /** Hides ChartFX's legend, layout room included ({@link HiddenLegend}). */
+    public void hideLegend() { HiddenLegend.hide(chart); }
 
     /** Fixes the y range (e.g. [0, 1] for accuracies) instead of following the data. */
     public void fixY(double min, double max) {

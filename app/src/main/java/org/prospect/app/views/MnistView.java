@@ -76,12 +76,12 @@ public final class MnistView implements AutoCloseable {
 
         outputs = new LiveChart("mnist-outputs", "Output per class",
                 "step in the sequence", "output (logit)", LiveChart.Scale.LINEAR, length + 8);
-        outputs.node().setLegendVisible(false);
+        outputs.hideLegend();
         trueLine = outputs.addLine("true class", "#00000055", 0, 9);
         for (int k = 0; k < classes; k++) outputs.addLine(String.valueOf(k), CLASS_COLOURS[k % CLASS_COLOURS.length], 0, 2);
         accuracy = new LiveChart("mnist-accuracy", "Accuracy", "epoch", "accuracy", LiveChart.Scale.LINEAR, 20_000);
         accuracy.fixY(0, 1);
-        accuracy.node().setLegendVisible(false);
+        accuracy.hideLegend();
         runningLine = accuracy.addLine("train (running)", "#1a5fb4", 0, 2);
         trainLine = accuracy.addLine("train (epoch)", "#62a0ea", 1, 2, true);
         testLine = accuracy.addLine("test (epoch)", "#c01c28", 0, 3, true);
