@@ -53,6 +53,7 @@ import org.prospect.app.samples.SampleBrowser;
 import org.prospect.app.rnn.RnnDashboard;
 import org.prospect.app.rnn.RnnSheet;
 import org.prospect.app.views.ExtraView;
+import org.prospect.app.views.RnnMetricsExport;
 import org.prospect.app.views.RunFiles;
 import org.prospect.engine.experiment.Experiment;
 import org.prospect.engine.experiment.ExperimentFile;
@@ -97,7 +98,7 @@ final class MainWindow implements AutoCloseable {
             "Ctrl+P\tshow / hide the parameter sheet",
             "Ctrl+O\topen an experiment file",
             "Ctrl+S\tsave the session (continue it later)",
-            "Ctrl+E\texport the traces the charts hold now (CSV or NPZ)",
+            "Ctrl+E\texport the traces the charts hold now (CSV or NPZ; an RNN run: its metrics)",
             "Ctrl+Shift+E\texport the whole run (CSV or NPZ), regenerated from the start",
             "Ctrl+Shift+O\topen a saved session",
             "Ctrl+Q\tquit",
@@ -591,11 +592,13 @@ final class MainWindow implements AutoCloseable {
             }
             case EXPORT, EXPORT_RUN -> {
                 boolean whole = kind == FileKind.EXPORT_RUN;
-                chooser.setTitle(whole ? "Export the whole run, regenerated from its start (CSV or NPZ)"
+                boolean rnn = session != null && session.rnnRunner != null;
+                chooser.setTitle(rnn ? "Export the run's metrics, every iteration and rule (CSV or NPZ)"
+                        : whole ? "Export the whole run, regenerated from its start (CSV or NPZ)"
                         : "Export the traces the charts hold now (CSV or NPZ)");
                 chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
                         new FileChooser.ExtensionFilter("NumPy (*.npz)", "*.npz"));
-                chooser.setInitialFileName(stem + (whole ? "-run.csv" : "-trace.csv"));
+                chooser.setInitialFileName(stem + (rnn ? "-metrics.csv" : whole ? "-run.csv" : "-trace.csv"));
                 java.io.File chosen = saveDialog.apply(chooser);
                 if (chosen == null) return;
                 Path out = chosen.toPath();
@@ -634,6 +637,7 @@ final class MainWindow implements AutoCloseable {
      */
     java.util.concurrent.CompletableFuture<java.util.List<Path>> exportTraces(Path out) {
         Session s = session;
+        if (s != null && s.rnnRunner != null) return exportRnnMetrics(s, out);
         if (s == null || s.centre == null) {
             return java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException("only GLE runs export traces"));
@@ -658,6 +662,29 @@ final class MainWindow implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Exports an RNN run's metrics so far (one row per iteration, every rule; {@link RnnMetricsExport}) as CSV or
+     * NPZ, with the experiment file and the learning rate and μ in force beside it; off the FX thread.
+     */
+    private java.util.concurrent.CompletableFuture<java.util.List<Path>> exportRnnMetrics(Session s, Path out) {
+        var runner = s.rnnRunner;
+        var history = runner.history();
+        var inForce = runner.experiment();
+        var settings = inForce.editsAgainst((org.prospect.engine.experiment.RnnExperiment) s.experiment);
+        ExperimentText source = s.source;
+        var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunFiles.exportTable(RnnMetricsExport.table(history, inForce.labels()), out, source, settings);
+            } catch (java.io.IOException | ExperimentFileException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        done.whenComplete((p, e) -> {
+            if (e != null) Platform.runLater(() -> fileError("Could not export the run's metrics", out, e));
+        });
+        return done;
+    }
+
     /** The parameter sheet's edits and learning on/off, as field settings of the experiment file. */
     private org.prospect.engine.experiment.Settings editsInForce(Session s) {
         java.util.Map<String, String> edits = new java.util.LinkedHashMap<>(parameters.edits().values());
@@ -675,6 +702,8 @@ final class MainWindow implements AutoCloseable {
      */
     java.util.concurrent.CompletableFuture<java.util.List<Path>> exportWholeRun(Path out) {
         Session s = session;
+        // An RNN run's history is its whole run: every iteration's metrics are kept.
+        if (s != null && s.rnnRunner != null) return exportRnnMetrics(s, out);
         if (s == null || s.runner == null) {
             return java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException("only GLE runs export traces"));

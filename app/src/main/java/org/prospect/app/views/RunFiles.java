@@ -44,6 +44,15 @@ public final class RunFiles {
         return written;
     }
 
+    /** Writes {@code table} (CSV or NPZ by the extension) and the experiment with the edits in force beside it. */
+    public static List<Path> exportTable(TraceExport.Table table, Path out, ExperimentText source, Settings edits)
+            throws IOException, ExperimentFileException {
+        List<Path> written = writeExperimentBeside(out, source, edits);
+        TraceExport.write(table, out);
+        written.add(0, out);
+        return written;
+    }
+
     /**
      * Writes the whole run {@code journal} describes to {@code out} (CSV or NPZ by its extension, the layout of
      * {@code run --csv/--npz}) by regenerating it, and the experiment with the edits in force beside it. Slow for a

@@ -146,7 +146,9 @@ public final class ExperimentFile {
         }
         String text = new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(edited) + "\n";
-        learners(out, FieldReader.parse(out, text)); // the same checks as opening it would make
+        FieldReader written = FieldReader.parse(out, text); // the same checks as opening it would make
+        if (isRnn(written)) resolveRnn(out, written);
+        else learners(out, written);
         org.prospect.engine.trace.AtomicFiles.write(out, w -> w.write(text));
     }
 

@@ -35,6 +35,24 @@ public record RnnExperiment(String name, String description, RnnSpec network, Xo
         return rules.stream().map(RuleEntry::label).toList();
     }
 
+    /**
+     * The field settings that turn {@code file}'s experiment into this one's learning rate and μ, the two values
+     * the app's RNN sheet changes: {@code training.learningRate} and {@code rules[i].mu} of each ModProp rule
+     * (the reader requires ModProp rules as objects with a {@code mu}), only where they differ.
+     */
+    public Settings editsAgainst(RnnExperiment file) {
+        java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
+        double rate = training.learningRate();
+        if (Double.compare(rate, file.training().learningRate()) != 0) edits.put("training.learningRate", String.valueOf(rate));
+        for (int i = 0; i < rules.size() && i < file.rules().size(); i++) {
+            LearningRule r = rules.get(i).rule();
+            if (r.rule() == Rule.MODPROP && Double.compare(r.mu(), file.rules().get(i).rule().mu()) != 0) {
+                edits.put("rules[" + i + "].mu", String.valueOf(r.mu()));
+            }
+        }
+        return new Settings(edits);
+    }
+
     /** The same experiment with another (initial) learning rate. */
     public RnnExperiment withLearningRate(double rate) {
         return new RnnExperiment(name, description, network, task, training.withLearningRate(rate), iterations, rules);
