@@ -20,16 +20,13 @@ import javafx.scene.shape.Rectangle;
 /**
  * Lays the dashboard out: the side column (controls and network view, clipped to its cell, never drawn
  * over the charts) on the left, the charts in a grid to its right whose column count follows the width —
- * three columns (3×2) when each chart still gets {@link #minChartWidth()}, else two (2×3), else one. In
+ * three columns (3×2), two (2×3) or one by {@link ChartColumns}. In
  * lecture mode (the scene root has the style class {@code lecture}) charts need more room, so the grid
  * switches to fewer columns earlier. A chart is never shorter than {@link #minChartHeight()}: on a small
  * screen (a 1024×768 projector) the rows that do not fit are scrolled to, with the scroll bar at the right,
  * the mouse wheel outside the plots (over a plot it zooms) or Page Up / Page Down; the side column stays.
  */
 final class DashboardGrid extends Region {
-    static final double MIN_CHART_WIDTH = 340;
-    static final double MIN_CHART_WIDTH_LECTURE = 400;
-    static final double MIN_TWO_COLUMN_WIDTH = 300;
     /** Below this a chart's plot is a strip a few grid lines high, unreadable from a lecture hall's back rows. */
     static final double MIN_CHART_HEIGHT = 200;
     static final double MIN_CHART_HEIGHT_LECTURE = 240;
@@ -113,8 +110,6 @@ final class DashboardGrid extends Region {
         return s != null && s.getRoot() != null && s.getRoot().getStyleClass().contains("lecture");
     }
 
-    double minChartWidth() { return lecture() ? MIN_CHART_WIDTH_LECTURE : MIN_CHART_WIDTH; }
-
     double minChartHeight() { return lecture() ? MIN_CHART_HEIGHT_LECTURE : MIN_CHART_HEIGHT; }
 
     /** Width of the side column for a dashboard this wide. */
@@ -125,14 +120,7 @@ final class DashboardGrid extends Region {
     }
 
     /** Columns of charts for a dashboard this wide. */
-    int columnsFor(double width) {
-        double room = width - sideWidth(width);
-        double min = minChartWidth();
-        if (room >= 3 * min) return 3;
-        // Two columns down to 300 px each (lecture mode too): six rows of charts would be too short to read.
-        if (room >= 2 * MIN_TWO_COLUMN_WIDTH) return 2;
-        return 1;
-    }
+    int columnsFor(double width) { return ChartColumns.forWidth(width - sideWidth(width), lecture()); }
 
     @Override
     protected void layoutChildren() {

@@ -10,10 +10,10 @@ import javafx.scene.Parent;
  * main window): tells {@code onChange(dark, lecture)} now, whenever the node moves to another scene, and
  * whenever the root's classes change. FX thread.
  */
-final class RootStyle {
+public final class RootStyle {
     private RootStyle() {}
 
-    static void watch(Node node, BiConsumer<Boolean, Boolean> onChange) {
+    public static void watch(Node node, BiConsumer<Boolean, Boolean> onChange) {
         Parent[] root = new Parent[1];
         ListChangeListener<String> classes = c -> tell(root[0], onChange);
         Runnable attach = () -> {

@@ -1,22 +1,18 @@
 package org.prospect.app.rnn;
 
 import java.util.List;
-import javafx.collections.ListChangeListener;
-import javafx.scene.Scene;
 import javafx.scene.layout.Region;
+import org.prospect.app.charts.ChartColumns;
+import org.prospect.app.charts.RootStyle;
 
 /**
  * Lays the RNN dashboard's cells out in rows: three columns (the weights' heat maps beside the taps, over two
- * columns) when each still gets {@link #MIN_CELL_WIDTH}, two below that (the heat maps then get a row of their
- * own), one on a very narrow window. A row is never lower than {@link #minRowHeight()}: the grid then asks for
+ * columns), two (the heat maps then get a row of their own) or one, by {@link ChartColumns}. A row is never lower than {@link #minRowHeight()}: the grid then asks for
  * that height and its scroll pane scrolls. Why: with three equal columns and three rows of a third each, a
  * 1024×768 projector left the left column's charts 200 px wide, their legends stacked one entry a row under
  * them, and no plot at all.
  */
 final class RnnGrid extends Region {
-    static final double MIN_CELL_WIDTH = 340;
-    static final double MIN_CELL_WIDTH_LECTURE = 400;
-    static final double MIN_TWO_COLUMN_WIDTH = 300;
     /**
      * Title, time axis and a two-row legend take about 150 px of a chart (190 in lecture mode), so plots keep
      * about 100. The lecture floor is what 1920×1080 gives each of three rows, so a full-HD projector never scrolls.
@@ -26,7 +22,7 @@ final class RnnGrid extends Region {
     private static final double GAP = 4;
     private final List<? extends Region> cells;
     private final Region weights;
-    private final ListChangeListener<String> rootClasses = c -> requestLayout();
+    private boolean lecture;
     private int columns = 3;
 
     /** {@code cells} fill the rows in order; {@code weights} (the heat maps) comes last and is wider. */
@@ -36,26 +32,17 @@ final class RnnGrid extends Region {
         getStyleClass().add("dashboard-grid");
         getChildren().addAll(cells);
         getChildren().add(weights);
-        sceneProperty().addListener((o, was, now) -> {
-            if (was != null && was.getRoot() != null) was.getRoot().getStyleClass().removeListener(rootClasses);
-            if (now != null && now.getRoot() != null) now.getRoot().getStyleClass().addListener(rootClasses);
+        // Lecture mode needs wider cells and higher rows: lay out again when it changes.
+        RootStyle.watch(this, (dark, lecture) -> {
+            this.lecture = lecture;
+            requestLayout();
         });
     }
 
-    private boolean lecture() {
-        Scene s = getScene();
-        return s != null && s.getRoot() != null && s.getRoot().getStyleClass().contains("lecture");
-    }
-
-    double minRowHeight() { return lecture() ? MIN_ROW_HEIGHT_LECTURE : MIN_ROW_HEIGHT; }
+    double minRowHeight() { return lecture ? MIN_ROW_HEIGHT_LECTURE : MIN_ROW_HEIGHT; }
 
     /** Columns for a grid this wide. */
-    int columnsFor(double width) {
-        double min = lecture() ? MIN_CELL_WIDTH_LECTURE : MIN_CELL_WIDTH;
-        if (width >= 3 * min) return 3;
-        if (width >= 2 * MIN_TWO_COLUMN_WIDTH) return 2;
-        return 1;
-    }
+    int columnsFor(double width) { return ChartColumns.forWidth(width, lecture); }
 
     /** Columns as last laid out. */
     int columns() { return columns; }

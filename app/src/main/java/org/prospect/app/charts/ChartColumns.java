@@ -1,0 +1,21 @@
+package org.prospect.app.charts;
+
+/**
+ * How many charts a dashboard puts side by side in a given width: three when each still gets {@link #MIN_WIDTH}
+ * ({@link #MIN_WIDTH_LECTURE} in lecture mode, whose larger text needs the room), else two down to
+ * {@link #MIN_TWO_COLUMN_WIDTH} each (six rows would be too short to read), else one. The GLE and RNN dashboards
+ * share it, so both switch at the same widths.
+ */
+public final class ChartColumns {
+    public static final double MIN_WIDTH = 340;
+    public static final double MIN_WIDTH_LECTURE = 400;
+    public static final double MIN_TWO_COLUMN_WIDTH = 300;
+
+    private ChartColumns() {}
+
+    public static int forWidth(double room, boolean lecture) {
+        if (room >= 3 * (lecture ? MIN_WIDTH_LECTURE : MIN_WIDTH)) return 3;
+        if (room >= 2 * MIN_TWO_COLUMN_WIDTH) return 2;
+        return 1;
+    }
+}
