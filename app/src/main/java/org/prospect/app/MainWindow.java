@@ -646,18 +646,31 @@ final class MainWindow implements AutoCloseable {
         var extra = s.centre.extra == null ? java.util.Map.<String, io.fair_acc.chartfx.XYChart>of() : s.centre.extra.charts();
         var settings = editsInForce(s);
         ExperimentText source = s.source;
+        return inBackground("Could not export the traces", out, () -> {
+            // The dashboard's lines at every step of its window; the extra view's as its charts hold them.
+            var lines = new java.util.ArrayList<>(dashboard.visibleLines());
+            lines.addAll(org.prospect.app.views.TraceExport.lines(extra));
+            return RunFiles.exportVisible(lines, out, source, settings);
+        });
+    }
+
+    /** An export's work, run off the FX thread by {@link #inBackground}. */
+    private interface ExportWork {
+        java.util.List<Path> run() throws java.io.IOException, ExperimentFileException;
+    }
+
+    /** Runs {@code work} off the FX thread; a failure opens a dialog naming {@code out}. */
+    private java.util.concurrent.CompletableFuture<java.util.List<Path>> inBackground(String failure, Path out,
+                                                                                    ExportWork work) {
         var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                // The dashboard's lines at every step of its window; the extra view's as its charts hold them.
-                var lines = new java.util.ArrayList<>(dashboard.visibleLines());
-                lines.addAll(org.prospect.app.views.TraceExport.lines(extra));
-                return RunFiles.exportVisible(lines, out, source, settings);
+                return work.run();
             } catch (java.io.IOException | ExperimentFileException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
         done.whenComplete((p, e) -> {
-            if (e != null) Platform.runLater(() -> fileError("Could not export the traces", out, e));
+            if (e != null) Platform.runLater(() -> fileError(failure, out, e));
         });
         return done;
     }
@@ -672,17 +685,8 @@ final class MainWindow implements AutoCloseable {
         var inForce = runner.experiment();
         var settings = inForce.editsAgainst((org.prospect.engine.experiment.RnnExperiment) s.experiment);
         ExperimentText source = s.source;
-        var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return RunFiles.exportTable(RnnMetricsExport.table(history, inForce.labels()), out, source, settings);
-            } catch (java.io.IOException | ExperimentFileException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
-        done.whenComplete((p, e) -> {
-            if (e != null) Platform.runLater(() -> fileError("Could not export the run's metrics", out, e));
-        });
-        return done;
+        return inBackground("Could not export the run's metrics", out,
+                () -> RunFiles.exportTable(RnnMetricsExport.table(history, inForce.labels()), out, source, settings));
     }
 
     /** The parameter sheet's edits and learning on/off, as field settings of the experiment file. */

@@ -4,11 +4,9 @@ import io.fair_acc.chartfx.XYChart;
 import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -33,7 +31,7 @@ final class DashboardGrid extends Region {
     private final Region side;
     private final List<? extends Region> charts;
     private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(3);
-    private final ListChangeListener<String> rootClasses = c -> requestLayout();
+    private boolean lecture;
     private final Rectangle sideClip = new Rectangle();
     private final Rectangle chartsClip = new Rectangle();
     private final ScrollBar scroll = new ScrollBar();
@@ -60,10 +58,12 @@ final class DashboardGrid extends Region {
             scrollBy(-e.getDeltaY());
             e.consume();
         });
-        // Lecture mode changes the room charts need: lay out again when the root's style classes change.
+        // Lecture mode changes the room charts need: lay out again when it changes.
+        RootStyle.watch(this, (dark, lecture) -> {
+            this.lecture = lecture;
+            requestLayout();
+        });
         sceneProperty().addListener((o, was, now) -> {
-            if (was != null && was.getRoot() != null) was.getRoot().getStyleClass().removeListener(rootClasses);
-            if (now != null && now.getRoot() != null) now.getRoot().getStyleClass().addListener(rootClasses);
             if (was != null) was.removeEventHandler(KeyEvent.KEY_PRESSED, pageKeys);
             if (now != null) now.addEventHandler(KeyEvent.KEY_PRESSED, pageKeys);
         });
@@ -105,10 +105,7 @@ final class DashboardGrid extends Region {
     /** Charts per row, as last laid out. */
     ReadOnlyIntegerProperty columnsProperty() { return columns.getReadOnlyProperty(); }
 
-    boolean lecture() {
-        Scene s = getScene();
-        return s != null && s.getRoot() != null && s.getRoot().getStyleClass().contains("lecture");
-    }
+    boolean lecture() { return lecture; }
 
     double minChartHeight() { return lecture() ? MIN_CHART_HEIGHT_LECTURE : MIN_CHART_HEIGHT; }
 

@@ -56,8 +56,6 @@ public final class RnnDashboard implements AutoCloseable {
     private final HeatMap w;
     private final HeatMap wAb;
     private final HeatMap dw;
-    private final RnnGrid grid;
-    private final ScrollPane scroller;
     private final ComboBox<String> ruleChoice = new ComboBox<>();
     private final ComboBox<String> patternChoice = new ComboBox<>();
     private final List<Label> ruleSummaries = new ArrayList<>();
@@ -183,7 +181,7 @@ public final class RnnDashboard implements AutoCloseable {
         for (HeatMap m : List.of(w, wAb, dw)) HBox.setHgrow(m.node(), Priority.ALWAYS);
         weights.setMinSize(0, 0);
 
-        grid = new RnnGrid(List.of(accuracy.node(), loss.node(), alignment.node(), trial.node(), activity.node(),
+        RnnGrid grid = new RnnGrid(List.of(accuracy.node(), loss.node(), alignment.node(), trial.node(), activity.node(),
                 credit.node(), taps.node()), weights);
         // The rows scroll when the window is too low for them (RnnGrid); the rest of the time the grid fills it.
         ScrollPane scroller = new ScrollPane(grid);
@@ -193,7 +191,6 @@ public final class RnnDashboard implements AutoCloseable {
         scroller.setFitToHeight(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.setMinSize(0, 0);
-        this.scroller = scroller;
         root = new VBox(4, header, scroller);
         root.setMinSize(0, 0);
         VBox.setVgrow(scroller, Priority.ALWAYS);
@@ -231,11 +228,6 @@ public final class RnnDashboard implements AutoCloseable {
     }
 
     public Parent node() { return root; }
-
-    /** Columns of the grid as last laid out (3, 2 or 1 by the width). */
-    int columns() { return grid.columns(); }
-
-    ScrollPane scroller() { return scroller; }
 
     public void start() {
         feeder.start();

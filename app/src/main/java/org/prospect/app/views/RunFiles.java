@@ -37,11 +37,7 @@ public final class RunFiles {
      */
     public static List<Path> exportVisible(List<org.prospect.app.charts.ExportedLine> lines, Path out, ExperimentText source, Settings edits)
             throws IOException, ExperimentFileException {
-        TraceExport.Table table = TraceExport.collect(lines);
-        List<Path> written = writeExperimentBeside(out, source, edits);
-        TraceExport.write(table, out);
-        written.add(0, out);
-        return written;
+        return exportTable(TraceExport.collect(lines), out, source, edits);
     }
 
     /** Writes {@code table} (CSV or NPZ by the extension) and the experiment with the edits in force beside it. */

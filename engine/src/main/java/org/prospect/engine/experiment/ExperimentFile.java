@@ -51,9 +51,7 @@ public final class ExperimentFile {
 
     /** Like {@link #loadAny(Path)}, from text already read (see {@link ExperimentText}). */
     public static Experiment loadAny(ExperimentText source) throws ExperimentFileException {
-        FieldReader root = FieldReader.parse(source.file(), source.text());
-        if (isRnn(root)) return resolveRnn(source.file(), root);
-        return learners(source.file(), root).get(0).experiment();
+        return resolveAny(source.file(), FieldReader.parse(source.file(), source.text()));
     }
 
     /** Like {@link #loadLearners(Path)}, from text already read (see {@link ExperimentText}). */
@@ -75,6 +73,11 @@ public final class ExperimentFile {
     public static Experiment loadAny(Path file, Settings settings) throws ExperimentFileException {
         FieldReader root = FieldReader.parse(file, read(file));
         if (!settings.values().isEmpty()) root = FieldReader.of(file, settings.applyTo(file, root.node()));
+        return resolveAny(file, root);
+    }
+
+    /** Either model's experiment from its fields: RNN by {@code model}, else GLE (a comparison file's first learner). */
+    private static Experiment resolveAny(Path file, FieldReader root) throws ExperimentFileException {
         if (isRnn(root)) return resolveRnn(file, root);
         return learners(file, root).get(0).experiment();
     }
@@ -146,9 +149,7 @@ public final class ExperimentFile {
         }
         String text = new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(edited) + "\n";
-        FieldReader written = FieldReader.parse(out, text); // the same checks as opening it would make
-        if (isRnn(written)) resolveRnn(out, written);
-        else learners(out, written);
+        resolveAny(out, FieldReader.parse(out, text)); // the same checks as opening it would make
         org.prospect.engine.trace.AtomicFiles.write(out, w -> w.write(text));
     }
 
