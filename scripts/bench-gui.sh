@@ -5,8 +5,8 @@
 # Runs the jar's `bench --gui` under a virtual X server (software rendering, as on the test machines):
 # the same experiment first headless at speed max (runner alone; runner + dashboard probe), then in the
 # window at speed max, counting JavaFX pulses/s (the status bar's frames/s), chart canvas repaints/s
-# and engine steps/s after at least 30 s of warm-up (--warmup W), longer while the JIT compiler still takes
-# 5 % of a core (the window's code keeps C2 busy for a minute or more on a slow machine), and the CPU
+# and engine steps/s after at least 90 s of warm-up (--warmup W), longer while the JIT compiler still takes
+# 2 % of a core (the window's code keeps C2 busy for a minute or more on a slow machine), and the CPU
 # milliseconds per frame of the JavaFX application thread and the render thread (compare those on a busy machine: frames/s there depend on the other jobs too).
 # The window opens at the X screen's size (WxH). --window-only skips the headless runs (quicker, for comparing
 # drawing changes).

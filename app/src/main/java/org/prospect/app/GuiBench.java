@@ -22,7 +22,7 @@ import org.prospect.engine.trace.TraceBuffer;
  * has that many points in view. First the same experiment runs headless at speed "max"
  * (runner alone, then runner + dashboard probe with a reader draining its traces; skipped with --window-only), then
  * the window opens on it, plays at "max", and after at least W seconds of warm-up (longer while the JIT compiler
- * still takes 5 % of a core or more, see {@link JitCompilerCpu}) counts for N seconds: JavaFX pulses per
+ * still takes 2 % of a core or more, see {@link JitCompilerCpu}) counts for N seconds: JavaFX pulses per
  * second (what the status bar shows), chart canvas repaints per second (all six charts together, and per chart),
  * engine steps per second, and the CPU time the FX application thread and the render thread spent per frame. On a
  * machine shared with other work, frames/s and steps/s depend on what the others take; CPU milliseconds per frame
@@ -48,7 +48,8 @@ public final class GuiBench {
     static int main(String[] args) {
         Path file = DefaultSample.path();
         double seconds = 10;
-        double warmup = 30;
+        // The window's code takes C2 a minute and more to settle (see JitCompilerCpu): measure the steady state.
+        double warmup = 90;
         boolean windowOnly = false;
         double window = Double.NaN;
         for (int i = 0; i < args.length; i++) {
@@ -261,7 +262,7 @@ public final class GuiBench {
     /** In the window (FX thread): plays at max, measures, prints and quits. */
     static void run(MainWindow window) {
         double seconds = Double.parseDouble(System.getProperty(SECONDS, "10"));
-        double warmup = Double.parseDouble(System.getProperty(WARMUP, "30"));
+        double warmup = Double.parseDouble(System.getProperty(WARMUP, "90"));
         window.transport().setSpeed(Command.AS_FAST_AS_POSSIBLE);
         if (window.dashboard() != null) window.dashboard().setWindow(Double.parseDouble(System.getProperty(WINDOW, "20")));
         long[] pulses = new long[1];

@@ -41,9 +41,9 @@ class JitCompilerCpuTest {
     }
 
     @Test
-    void theCompilerIsBusyFromFivePerCentOfACore() {
-        assertTrue(JitCompilerCpu.busy(0.05));
-        assertFalse(JitCompilerCpu.busy(0.049));
+    void theCompilerIsBusyFromTwoPerCentOfACore() {
+        assertTrue(JitCompilerCpu.busy(0.02));
+        assertFalse(JitCompilerCpu.busy(0.019));
     }
 
     @Test
