@@ -33,6 +33,10 @@ import org.prospect.engine.trace.TraceBuffer;
 public final class GuiBench {
     static final String SECONDS = "prospect.bench.seconds";
     static final String WARMUP = "prospect.bench.warmup";
+    /** Seconds measured, unless --seconds says otherwise. */
+    private static final double DEFAULT_SECONDS = 10;
+    /** The least warm-up: the window's code takes C2 a minute and more to settle (see JitCompilerCpu). */
+    private static final double DEFAULT_WARMUP = 90;
     static final String WINDOW = "prospect.bench.window";
     private static final String SIMULATION_THREAD = "prospect-simulation";
     /** The JavaFX threads that make a frame: scene graph, layout, CSS and chart canvases' commands; rasterizing them. */
@@ -47,9 +51,8 @@ public final class GuiBench {
     /** Entry from the launcher: args after "bench" containing "--gui". */
     static int main(String[] args) {
         Path file = DefaultSample.path();
-        double seconds = 10;
-        // The window's code takes C2 a minute and more to settle (see JitCompilerCpu): measure the steady state.
-        double warmup = 90;
+        double seconds = DEFAULT_SECONDS;
+        double warmup = DEFAULT_WARMUP;
         boolean windowOnly = false;
         double window = Double.NaN;
         for (int i = 0; i < args.length; i++) {
@@ -261,8 +264,8 @@ public final class GuiBench {
 
     /** In the window (FX thread): plays at max, measures, prints and quits. */
     static void run(MainWindow window) {
-        double seconds = Double.parseDouble(System.getProperty(SECONDS, "10"));
-        double warmup = Double.parseDouble(System.getProperty(WARMUP, "90"));
+        double seconds = Double.parseDouble(System.getProperty(SECONDS, Double.toString(DEFAULT_SECONDS)));
+        double warmup = Double.parseDouble(System.getProperty(WARMUP, Double.toString(DEFAULT_WARMUP)));
         window.transport().setSpeed(Command.AS_FAST_AS_POSSIBLE);
         if (window.dashboard() != null) window.dashboard().setWindow(Double.parseDouble(System.getProperty(WINDOW, "20")));
         long[] pulses = new long[1];
