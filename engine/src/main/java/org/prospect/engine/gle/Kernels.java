@@ -305,15 +305,42 @@ final class Kernels {
      */
     static void outer(double[] eT, double[] in, double[] g, int i0, int i1, int batch, int nOut, int nIn, Rows rows) {
         if (batch == 1 && nIn >= NARROW) {
-            // One term: write it directly rather than zeroing and adding.
-            for (int i = i0; i < i1; i++) {
-                double e = eT[i];
-                int row = i * nIn;
-                for (int j = 0; j < nIn; j++) g[row + j] = e * in[j];
-            }
+            outerOneSample(eT, in, g, i0, i1, nIn, rows);
             return;
         }
         java.util.Arrays.fill(g, i0 * nIn, i1 * nIn, 0.0);
         multiplyAdd(eT, batch, in, g, i0, i1, batch, nIn, rows);
+    }
+
+    /**
+     * {@link #outer} of a single sample: one term per element, written directly rather than zeroed and added. Into
+     * row copies four at a time, then copied out: C2 does not vectorise {@code g[row + j] = e·in[j]} (a store and a
+     * load of two double arrays at different offsets, which it cannot prove apart), and the direct loop ran
+     * 6.5–8.4 µs for mlp-b1's three layers against 4.7–6.7 µs so (AMD EPYC).
+     */
+    private static void outerOneSample(double[] eT, double[] in, double[] g, int i0, int i1, int nIn, Rows rows) {
+        double[] x = rows.b(1, nIn)[0];
+        System.arraycopy(in, 0, x, 0, nIn);
+        double[] c0 = rows.c(0), c1 = rows.c(1), c2 = rows.c(2), c3 = rows.c(3);
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
+            double e0 = eT[i], e1 = eT[i + 1], e2 = eT[i + 2], e3 = eT[i + 3];
+            for (int j = 0; j < nIn; j++) {
+                double y = x[j];
+                c0[j] = e0 * y;
+                c1[j] = e1 * y;
+                c2[j] = e2 * y;
+                c3[j] = e3 * y;
+            }
+            System.arraycopy(c0, 0, g, i * nIn, nIn);
+            System.arraycopy(c1, 0, g, (i + 1) * nIn, nIn);
+            System.arraycopy(c2, 0, g, (i + 2) * nIn, nIn);
+            System.arraycopy(c3, 0, g, (i + 3) * nIn, nIn);
+        }
+        for (; i < i1; i++) {
+            double e = eT[i];
+            for (int j = 0; j < nIn; j++) c0[j] = e * x[j];
+            System.arraycopy(c0, 0, g, i * nIn, nIn);
+        }
     }
 }

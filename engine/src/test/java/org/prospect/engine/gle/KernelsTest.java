@@ -49,4 +49,30 @@ class KernelsTest {
             }
         }
     }
+
+    @Test
+    void outerOfOneSampleIsTheProductOfErrorAndInputForEveryRowRange() {
+        Random random = new Random(11);
+        Kernels.Rows rows = new Kernels.Rows();
+        // Rows around the 4-row blocks, inputs narrow and wide; the rows outside [i0, i1) stay untouched.
+        for (int nOut : new int[] {1, 3, 4, 5, 9, 128}) {
+            for (int nIn : new int[] {8, 10, 40, 128}) {
+                double[] e = gaussian(random, nOut);
+                double[] in = gaussian(random, nIn);
+                for (int i0 = 0; i0 <= Math.min(2, nOut - 1); i0++) {
+                    int i1 = nOut - (nOut > 4 ? 1 : 0);
+                    double[] g = gaussian(random, nOut * nIn);
+                    double[] before = g.clone();
+                    Kernels.outer(e, in, g, i0, i1, 1, nOut, nIn, rows);
+                    for (int i = 0; i < nOut; i++) {
+                        for (int j = 0; j < nIn; j++) {
+                            double expected = i >= i0 && i < i1 ? e[i] * in[j] : before[i * nIn + j];
+                            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(g[i * nIn + j]),
+                                    nOut + "x" + nIn + ", rows [" + i0 + ", " + i1 + "): element " + i + "," + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
