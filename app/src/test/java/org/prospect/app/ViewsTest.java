@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.prospect.app.charts.ChartColumns;
 import org.prospect.app.views.ComparisonView;
 import org.prospect.app.views.MnistView;
 import org.prospect.app.views.RunFiles;
@@ -119,6 +120,29 @@ class ViewsTest {
             // plot out of the top of its cell.
             assertTrue(titleTop >= top - 0.5, node.getId() + ": title at " + titleTop + ", chart at " + top);
         }
+    }
+
+    @Test
+    void inLectureModeOnAProjectorTheComparisonScrollsRatherThanSqueezeItsCharts(FxRobot robot) throws Exception {
+        open(robot, SAMPLES.resolve("lagline-compare.json"));
+        ComparisonView view = window.extraView().comparison();
+        // 1280×800 with the parameter sheet open: before, the four charts got 30–40 px of height each.
+        robot.interact(() -> window.lectureProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.node().layout());
+        for (var chart : List.of(view.overlay(), view.lossChart(), view.weightsChart(), view.tauChart())) {
+            double h = chart.node().getHeight();
+            assertTrue(h >= ChartColumns.MIN_HEIGHT_LECTURE - 1, chart.node().getId() + " is " + h + " px high");
+        }
+        var scroll = (javafx.scene.control.ScrollPane) view.node();
+        assertTrue(scroll.getContent().getBoundsInLocal().getHeight() > scroll.getViewportBounds().getHeight(),
+                "the view scrolls to the charts and the table that do not fit");
+        // Every learner's table row at lecture mode's row height, none cut off.
+        assertEquals(ComparisonView.TABLE_ROW_LECTURE, view.table().getFixedCellSize());
+        assertTrue(view.table().getHeight() >= ComparisonView.TABLE_ROW_LECTURE * 4);
+        robot.interact(() -> window.lectureProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ComparisonView.TABLE_ROW, view.table().getFixedCellSize());
     }
 
     @Test

@@ -25,9 +25,6 @@ import javafx.scene.shape.Rectangle;
  * the mouse wheel outside the plots (over a plot it zooms) or Page Up / Page Down; the side column stays.
  */
 final class DashboardGrid extends Region {
-    /** Below this a chart's plot is a strip a few grid lines high, unreadable from a lecture hall's back rows. */
-    static final double MIN_CHART_HEIGHT = 200;
-    static final double MIN_CHART_HEIGHT_LECTURE = 240;
     private final Region side;
     private final List<? extends Region> charts;
     private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(3);
@@ -107,7 +104,7 @@ final class DashboardGrid extends Region {
 
     boolean lecture() { return lecture; }
 
-    double minChartHeight() { return lecture() ? MIN_CHART_HEIGHT_LECTURE : MIN_CHART_HEIGHT; }
+    double minChartHeight() { return ChartColumns.minHeight(lecture()); }
 
     /** Width of the side column for a dashboard this wide. */
     double sideWidth(double width) {

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,7 +19,9 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.prospect.app.charts.ChartColumns;
 import org.prospect.app.charts.PacedFeed;
+import org.prospect.app.charts.RootStyle;
 import org.prospect.engine.gle.NetworkSpec;
 import org.prospect.engine.run.SimulationRunner;
 import org.prospect.engine.trace.ComparisonProbe;
@@ -37,6 +40,8 @@ public final class ComparisonView implements AutoCloseable {
     static final int SIGNAL_CAPACITY = 1200;
     static final int LEARNING_CAPACITY = 16_000;
     private static final long TABLE_PERIOD_NANOS = 200_000_000;
+    public static final double TABLE_ROW = 30;
+    public static final double TABLE_ROW_LECTURE = 40;
 
     /** One row of the summary table: a learner. */
     public static final class Row {
@@ -71,7 +76,7 @@ public final class ComparisonView implements AutoCloseable {
     private final double[] xs;
     private final double[] ys;
     private final double[] zeros;
-    private final VBox root;
+    private final ScrollPane root;
     private final AnimationTimer frames;
     private volatile double latest;
 
@@ -138,14 +143,26 @@ public final class ComparisonView implements AutoCloseable {
         for (int k = 0; k < charts.size(); k++) grid.add(charts.get(k).node(), k % 2, k / 2);
         Label title = new Label("Learners (same seed, same input, lockstep)");
         title.getStyleClass().add("panel-title");
-        table.setFixedCellSize(30);
-        table.setPrefHeight(30 * (n + 1) + 16);
-        table.setMinHeight(30 * (n + 1) + 16);
-        root = new VBox(6, legend(labels, tauNeurons), grid, title, table);
-        root.setPadding(new Insets(4, 8, 8, 8));
+        VBox content = new VBox(6, legend(labels, tauNeurons), grid, title, table);
+        content.setPadding(new Insets(4, 8, 8, 8));
         VBox.setVgrow(grid, Priority.ALWAYS);
+        // On a low window (a 1280×800 projector in lecture mode, beside the parameter sheet) the view scrolls
+        // rather than squeeze the charts to strips: the grid never gives a chart less than ChartColumns.minHeight.
+        root = new ScrollPane(content);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        root.setMinSize(0, 0);
         root.setId("comparison-view");
-        root.getStyleClass().add("comparison-view");
+        root.getStyleClass().addAll("comparison-view", "comparison-scroll");
+        RootStyle.watch(root, (dark, lecture) -> {
+            grid.setMinHeight(2 * ChartColumns.minHeight(lecture));
+            // Lecture mode's larger text needs taller rows, or the last learner's row is cut off.
+            double cell = lecture ? TABLE_ROW_LECTURE : TABLE_ROW;
+            table.setFixedCellSize(cell);
+            table.setPrefHeight(cell * (n + 1) + 16);
+            table.setMinHeight(cell * (n + 1) + 16);
+        });
 
         frames = new AnimationTimer() {
             private long lastTable;

@@ -67,7 +67,7 @@ class DashboardSmallScreenTest {
     void noChartIsShorterThanTheMinimumHeight(FxRobot robot) {
         assertEquals(1, dashboard.columns());
         for (TimeChart c : dashboard.charts()) {
-            assertTrue(c.node().getHeight() >= DashboardGrid.MIN_CHART_HEIGHT - 1,
+            assertTrue(c.node().getHeight() >= ChartColumns.MIN_HEIGHT - 1,
                     c.node().getId() + " is " + c.node().getHeight() + " px high");
         }
     }
