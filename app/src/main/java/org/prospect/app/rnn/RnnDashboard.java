@@ -186,7 +186,7 @@ public final class RnnDashboard implements AutoCloseable {
         // The rows scroll when the window is too low for them (RnnGrid); the rest of the time the grid fills it.
         ScrollPane scroller = new ScrollPane(grid);
         scroller.setId("rnn-scroll");
-        scroller.getStyleClass().add("rnn-scroll");
+        scroller.getStyleClass().add("view-scroll");
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

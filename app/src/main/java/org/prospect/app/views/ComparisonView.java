@@ -154,7 +154,7 @@ public final class ComparisonView implements AutoCloseable {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setMinSize(0, 0);
         root.setId("comparison-view");
-        root.getStyleClass().addAll("comparison-view", "comparison-scroll");
+        root.getStyleClass().addAll("comparison-view", "view-scroll");
         RootStyle.watch(root, (dark, lecture) -> {
             grid.setMinHeight(2 * ChartColumns.minHeight(lecture));
             // Lecture mode's larger text needs taller rows, or the last learner's row is cut off.

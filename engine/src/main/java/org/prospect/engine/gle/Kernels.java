@@ -13,8 +13,9 @@ package org.prospect.engine.gle;
  * {@code b[b1 + j]}, …), so the operands are first copied into separate row arrays ({@link Rows}), where the
  * same loop runs about three times as fast; the copy costs one pass over B, shared by all the rows of C. It
  * pays even for a single row of C (the feedback product at batch 1: 128×128, 4.1 µs flat, 1.6 + 1.4 µs
- * copied), there four rows of B at a time into the same row arrays. Taking one row of B at a time instead (one offset per array, no copy) vectorises too but runs
- * slower than either: every pass loads and stores the whole row of C.
+ * copied), there four rows of B at a time into the same row arrays. Taking one row of B at a time instead (one
+ * offset per array, no copy) vectorises too but runs slower than either: every pass loads and stores the whole
+ * row of C.
  *
  * <p>Every element is summed in one fixed order (its terms ascending in k, each a {@link Math#fma}), whatever
  * the blocking, the batch size or the range of rows a thread is given: results do not depend on how the work
