@@ -43,20 +43,26 @@ final class Softplus {
         for (int k = from; k < to; k++) {
             double v = x[k];
             double e = Math.exp(-Math.abs(v));
-            double s = 1.0 / (1.0 + e);
-            rate[k] = Math.max(v, 0.0) + log1p(e);
+            double u = 1.0 + e;
+            double s = 1.0 / u;
+            rate[k] = Math.max(v, 0.0) + log1p(e, u, s);
             derivative[k] = v >= 0 ? s : e * s;
         }
     }
 
-    /**
-     * log(1 + e) for 0 ≤ e ≤ 1 with {@link Math#log} ({@link Math#log1p} is not a JIT intrinsic and several times
-     * slower): log(u)·e/(u − 1) with u = 1 + e rounded, which cancels the error of rounding u (Goldberg 1991).
-     */
+    /** log(1 + e) for 0 ≤ e ≤ 1 with {@link Math#log} ({@link Math#log1p} is not a JIT intrinsic and several times slower). */
     static double log1p(double e) {
         double u = 1.0 + e;
-        if (u == 1.0) return e;
-        return Math.log(u) * (e / (u - 1.0));
+        return log1p(e, u, 1.0 / u);
+    }
+
+    /**
+     * log(1 + e) given u = 1 + e rounded and its reciprocal: log(u) + (e − (u − 1))/u, the first-order correction
+     * for the rounding of u (u − 1 is exact). The sigmoid needs 1/u anyway, so this costs no division of its own
+     * and no branch for u = 1 (where it gives e).
+     */
+    static double log1p(double e, double u, double inverseU) {
+        return Math.fma(e - (u - 1.0), inverseU, Math.log(u));
     }
 
     /** The same as {@link #applyEach}, in loops that C2 vectorises; for a long range of neurons. */

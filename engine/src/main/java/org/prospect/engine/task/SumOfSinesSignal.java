@@ -37,7 +37,7 @@ final class SumOfSinesSignal implements Signal {
         for (int k = 0; k < c; k++) {
             double x = 0;
             for (int j = 0; j < amplitude[k].length; j++) {
-                x += amplitude[k][j] * Math.sin(omega[k][j] * t + phase[k][j]);
+                x += amplitude[k][j] * Sine.sin(omega[k][j] * t + phase[k][j]);
             }
             for (int s = 0; s < batch; s++) out[s * c + k] = x;
         }
