@@ -399,6 +399,10 @@ public final class GleNetwork {
             gradientsNarrow(l, input, i0, i1);
             return;
         }
+        if (batch == 1) {
+            gradientsOneSample(l, input, i0, i1, worker);
+            return;
+        }
         double[] eb = eBreve[l];
         double[] ud = uDot[l];
         double scale = -1.0 / batch;
@@ -410,6 +414,7 @@ public final class GleNetwork {
         Kernels.outer(eT, input, gradW[l], i0, i1, batch, n, in, rows[worker]);
         double[] gb = gradB[l];
         double[] gt = gradTauM[l];
+        double mean = 1.0 / batch;
         Arrays.fill(gb, i0, i1, 0.0);
         Arrays.fill(gt, i0, i1, 0.0);
         for (int sample = 0; sample < batch; sample++) {
@@ -419,10 +424,28 @@ public final class GleNetwork {
                 gt[i] += eb[off + i] * ud[off + i];
             }
         }
-        double mean = 1.0 / batch;
         for (int i = i0; i < i1; i++) {
             gb[i] *= mean;
             gt[i] *= mean;
+        }
+    }
+
+    /**
+     * {@link #gradients} of a single sample: ĕ needs no transposing and each batch sum has one term, so every loop
+     * is flat and C2 vectorises it (the general loops read ĕ at a per-sample offset; mlp-b1 gained 1 µs a step).
+     * The same operations with batch = 1, so the same bits: −1·ĕ, then (0 − ĕ)·1 and (0 + ĕ·u̇)·1.
+     */
+    private void gradientsOneSample(int l, double[] input, int i0, int i1, int worker) {
+        double[] eb = eBreve[l];
+        double[] ud = uDot[l];
+        double[] eT = errorsTransposed[l];
+        for (int i = i0; i < i1; i++) eT[i] = -1.0 * eb[i];
+        Kernels.outer(eT, input, gradW[l], i0, i1, 1, size[l], fanIn[l], rows[worker]);
+        double[] gb = gradB[l];
+        double[] gt = gradTauM[l];
+        for (int i = i0; i < i1; i++) {
+            gb[i] = 0.0 - eb[i];
+            gt[i] = 0.0 + eb[i] * ud[i];
         }
     }
 

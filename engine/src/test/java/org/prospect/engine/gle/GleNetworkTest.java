@@ -2,6 +2,7 @@ package org.prospect.engine.gle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -30,6 +31,39 @@ class GleNetworkTest {
         assertArrayEquals(one.output(), java.util.Arrays.copyOfRange(three.output(), 4, 6), 1e-15);
         assertRelativelyEqual(one.weightGradient(0), three.weightGradient(0));
         assertRelativelyEqual(one.tauMGradient(0), three.tauMGradient(0));
+    }
+
+    @Test
+    void aSingleSamplesGradientsAreExactlyMinusErrorTimesInputMinusErrorAndErrorTimesVelocity() {
+        // GLE.md's ∂W = −ĕ⊗r_{ℓ−1}, ∂b = −ĕ, ∂τ_m = ĕ⊙u̇ with one sample: one rounding per element, on wide layers
+        // (not the narrow kernels); r_{ℓ−1} is the previous step's, read before the layer below moves on.
+        NetworkSpec spec = ParallelStepTest.SPEC;
+        GleNetwork net = new GleNetwork(spec, ParallelStepTest.weights(),
+                new Dynamics(0.01, 1, 0.5, true, TargetLoss.MSE), 1, 1);
+        net.setComputeGradients(true);
+        double[] x = new double[spec.inputs()];
+        double[] target = new double[spec.outputs()];
+        for (int t = 0; t < 300; t++) {
+            for (int k = 0; k < x.length; k++) x[k] = Math.sin(0.03 * t + k);
+            for (int k = 0; k < target.length; k++) target[k] = Math.cos(0.02 * t + k);
+            double[][] inputs = new double[spec.layerCount()][];
+            for (int l = 0; l < spec.layerCount(); l++) inputs[l] = l == 0 ? x.clone() : net.rates(l - 1).clone();
+            net.step(x, target);
+            if (t % 50 != 49) continue;
+            for (int l = 0; l < spec.layerCount(); l++) {
+                double[] e = net.state(Quantity.PROSPECTIVE_ERROR, l);
+                double[] uDot = net.somaticVelocities(l);
+                int in = spec.fanIn(l);
+                for (int i = 0; i < e.length; i++) {
+                    for (int j = 0; j < in; j++) {
+                        assertEquals(-e[i] * inputs[l][j], net.weightGradient(l)[i * in + j], 0.0, "∂W " + l);
+                    }
+                    assertEquals(-e[i], net.biasGradient(l)[i], 0.0, "∂b " + l);
+                    assertEquals(e[i] * uDot[i], net.tauMGradient(l)[i], 0.0, "∂τ_m " + l);
+                }
+            }
+        }
+        assertTrue(java.util.Arrays.stream(net.weightGradient(1)).anyMatch(g -> g != 0), "non-zero gradients");
     }
 
     /** Batch means sum in another order than a single sample: equal up to rounding. */
