@@ -325,7 +325,7 @@ public final class GleNetwork {
         if (wT[l] != null) {
             Kernels.affineTransposed(wT[l], input, b[l], s, s0, s1, n, in, rows[worker]);
         } else {
-            Kernels.affine(w[l], input, b[l], s, s0, s1, n, in);
+            Kernels.affine(w[l], input, b[l], s, s0, s1, n, in, rows[worker]);
         }
         integrate(l, s0 * n, s1 * n, timeConstants[l]);
         // r = φ(ŭ), r' = φ'(ŭ)

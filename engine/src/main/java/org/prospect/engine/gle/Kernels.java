@@ -221,31 +221,35 @@ final class Kernels {
      * The same basal potential as {@link #affineTransposed}, summed in the same order, as dot products of the
      * rows of w: for a single sample (no transpose to amortise) or few output neurons.
      */
-    static void affine(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut, int nIn) {
+    static void affine(double[] w, double[] in, double[] bias, double[] out, int s0, int s1, int nOut, int nIn,
+                       Rows rows) {
         if (nIn < NARROW) {
             affineNarrow(w, in, bias, out, s0, s1, nOut, nIn);
             return;
         }
+        double[] x = rows.b(1, nIn)[0];
         for (int s = s0; s < s1; s++) {
-            int inOff = s * nIn;
+            // The sample in a row array of its own, read as x[j]: one index register fewer in the loop below than
+            // in[inOff + j], which spilled (the loop ran 0.247 against 0.218 ns per fma, AMD EPYC).
+            System.arraycopy(in, s * nIn, x, 0, nIn);
             int outOff = s * nOut;
             int i = 0;
-            // Eight rows at once: eight independent fma chains hide the fma latency and share each load of in.
+            // Eight rows at once: eight independent fma chains hide the fma latency and share each load of x.
             for (; i + 7 < nOut; i += 8) {
-                int r0 = i * nIn;
+                int o0 = i * nIn, o1 = o0 + nIn, o2 = o1 + nIn, o3 = o2 + nIn;
+                int o4 = o3 + nIn, o5 = o4 + nIn, o6 = o5 + nIn, o7 = o6 + nIn;
                 double a0 = bias[i], a1 = bias[i + 1], a2 = bias[i + 2], a3 = bias[i + 3];
                 double a4 = bias[i + 4], a5 = bias[i + 5], a6 = bias[i + 6], a7 = bias[i + 7];
                 for (int j = 0; j < nIn; j++) {
-                    double x = in[inOff + j];
-                    int k = r0 + j;
-                    a0 = Math.fma(w[k], x, a0);
-                    a1 = Math.fma(w[k + nIn], x, a1);
-                    a2 = Math.fma(w[k + 2 * nIn], x, a2);
-                    a3 = Math.fma(w[k + 3 * nIn], x, a3);
-                    a4 = Math.fma(w[k + 4 * nIn], x, a4);
-                    a5 = Math.fma(w[k + 5 * nIn], x, a5);
-                    a6 = Math.fma(w[k + 6 * nIn], x, a6);
-                    a7 = Math.fma(w[k + 7 * nIn], x, a7);
+                    double xj = x[j];
+                    a0 = Math.fma(w[o0 + j], xj, a0);
+                    a1 = Math.fma(w[o1 + j], xj, a1);
+                    a2 = Math.fma(w[o2 + j], xj, a2);
+                    a3 = Math.fma(w[o3 + j], xj, a3);
+                    a4 = Math.fma(w[o4 + j], xj, a4);
+                    a5 = Math.fma(w[o5 + j], xj, a5);
+                    a6 = Math.fma(w[o6 + j], xj, a6);
+                    a7 = Math.fma(w[o7 + j], xj, a7);
                 }
                 out[outOff + i] = a0;
                 out[outOff + i + 1] = a1;
@@ -259,7 +263,7 @@ final class Kernels {
             for (; i < nOut; i++) {
                 int row = i * nIn;
                 double acc = bias[i];
-                for (int j = 0; j < nIn; j++) acc = Math.fma(w[row + j], in[inOff + j], acc);
+                for (int j = 0; j < nIn; j++) acc = Math.fma(w[row + j], x[j], acc);
                 out[outOff + i] = acc;
             }
         }
