@@ -1,5 +1,7 @@
 package org.prospect.engine.gle;
 
+import java.util.Arrays;
+
 /**
  * A layer's τ_m and τ_r as the neuron update reads them, with their reciprocals, so that GLE.md's
  * v̇ = (e_in − v)/τ_r and u̇ = (s + γĕ − u)/τ_m take a multiplication per sample rather than a division; for
@@ -37,6 +39,9 @@ final class TimeConstants {
 
     /** Brings every neuron up to the live τ. */
     void refresh() {
+        // A wide layer first asks Arrays.mismatch (a vectorised intrinsic, -0.0 ≠ 0.0 included) whether anything
+        // changed at all: mlp-b1's 266 neurons took 0.3 µs a step one bit pattern at a time.
+        if (n >= Kernels.NARROW && Arrays.mismatch(liveM, seenM) < 0 && Arrays.mismatch(liveR, seenR) < 0) return;
         for (int i = 0; i < n; i++) {
             double m = liveM[i];
             double r = liveR[i];
