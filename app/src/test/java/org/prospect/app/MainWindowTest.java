@@ -220,6 +220,27 @@ class MainWindowTest {
     }
 
     @Test
+    void inLectureModeAProjectorSizedWindowWithTheSheetOpenStacksItsChartsInOneColumn(FxRobot robot) {
+        // 1280×800 with the parameter sheet open: two columns of ~300 px left the weights chart's plot 110 px wide.
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, window.dashboard().columns(), "two columns without lecture mode");
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.root().layout());
+        assertEquals(1, window.dashboard().columns());
+        for (var chart : window.dashboard().charts()) {
+            assertTrue(chart.node().getWidth() >= org.prospect.app.charts.ChartColumns.MIN_TWO_COLUMN_WIDTH_LECTURE,
+                    chart.node().getId() + " is " + chart.node().getWidth() + " px wide");
+        }
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void theDarkThemeAppliesTheDarkStylesheet(FxRobot robot) {
         assertFalse(stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
         // By id among the toolbar's items: in a narrow window it may sit in the toolbar's overflow menu.
