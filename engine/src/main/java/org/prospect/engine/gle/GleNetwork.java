@@ -414,7 +414,6 @@ public final class GleNetwork {
         Kernels.outer(eT, input, gradW[l], i0, i1, batch, n, in, rows[worker]);
         double[] gb = gradB[l];
         double[] gt = gradTauM[l];
-        double mean = 1.0 / batch;
         Arrays.fill(gb, i0, i1, 0.0);
         Arrays.fill(gt, i0, i1, 0.0);
         for (int sample = 0; sample < batch; sample++) {
@@ -424,6 +423,7 @@ public final class GleNetwork {
                 gt[i] += eb[off + i] * ud[off + i];
             }
         }
+        double mean = 1.0 / batch;
         for (int i = i0; i < i1; i++) {
             gb[i] *= mean;
             gt[i] *= mean;
